@@ -1,0 +1,421 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "assay-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "assay-blob-store.h"
+#include "assay-store.h"
+
+/* Evidence files named by their SHA-256 under blobs/ab/abcdef…, written
+ * once and never changed. A file is streamed into blobs/tmp/ while it is
+ * hashed, made durable, then linked to its name; the rows that refer to it
+ * are committed only after that. Leftover temporaries are swept at open.
+ */
+struct _AssayBlobStore
+{
+  GObject  parent_instance;
+
+  char    *directory;
+  char    *tmp_directory;
+};
+
+G_DEFINE_FINAL_TYPE (AssayBlobStore, assay_blob_store, G_TYPE_OBJECT)
+
+#define CHUNK_SIZE (256 * 1024)
+
+static void
+assay_blob_store_finalize (GObject *object)
+{
+  AssayBlobStore *self = ASSAY_BLOB_STORE (object);
+
+  g_free (self->directory);
+  g_free (self->tmp_directory);
+
+  G_OBJECT_CLASS (assay_blob_store_parent_class)->finalize (object);
+}
+
+static void
+assay_blob_store_class_init (AssayBlobStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = assay_blob_store_finalize;
+}
+
+static void
+assay_blob_store_init (AssayBlobStore *self)
+{
+}
+
+static gboolean
+is_sha256 (const char *text)
+{
+  return text != NULL && strlen (text) == 64 && strspn (text, "0123456789abcdef") == 64;
+}
+
+static gboolean
+set_io_error (GError     **error,
+              int          saved_errno,
+              const char  *what)
+{
+  if (saved_errno == ENOSPC || saved_errno == EDQUOT || saved_errno == EFBIG)
+    g_set_error (error, ASSAY_STORE_ERROR, ASSAY_STORE_ERROR_IO,
+                 _("The disk is full; nothing was saved"));
+  else
+    g_set_error (error, ASSAY_STORE_ERROR, ASSAY_STORE_ERROR_IO,
+                 _("%s: %s"), what, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+fsync_directory (const char *path)
+{
+  int fd = open (path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  int rc;
+
+  if (fd < 0)
+    return FALSE;
+  rc = fsync (fd);
+  close (fd);
+
+  return rc == 0;
+}
+
+AssayBlobStore *
+assay_blob_store_new (const char  *workspace,
+                      gboolean     read_only,
+                      GError     **error)
+{
+  g_autoptr(AssayBlobStore) self = g_object_new (ASSAY_TYPE_BLOB_STORE, NULL);
+
+  self->directory = g_build_filename (workspace, "blobs", NULL);
+  self->tmp_directory = g_build_filename (self->directory, "tmp", NULL);
+
+  if (!read_only && g_mkdir_with_parents (self->tmp_directory, 0700) != 0)
+    {
+      set_io_error (error, errno, _("The evidence folder cannot be created"));
+      return NULL;
+    }
+
+  if (!read_only)
+    assay_blob_store_sweep_temporaries (self);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+assay_blob_store_get_directory (AssayBlobStore *self)
+{
+  g_return_val_if_fail (ASSAY_IS_BLOB_STORE (self), NULL);
+
+  return self->directory;
+}
+
+/**
+ * assay_blob_store_get_path:
+ *
+ * Returns: (nullable): where the blob @sha256 lives, or %NULL if @sha256 is
+ *   not a hash (never a path outside the folder)
+ */
+char *
+assay_blob_store_get_path (AssayBlobStore *self,
+                           const char     *sha256)
+{
+  char shard[3];
+
+  g_return_val_if_fail (ASSAY_IS_BLOB_STORE (self), NULL);
+
+  if (!is_sha256 (sha256))
+    return NULL;
+
+  memcpy (shard, sha256, 2);
+  shard[2] = '\0';
+  return g_build_filename (self->directory, shard, sha256, NULL);
+}
+
+gboolean
+assay_blob_store_contains (AssayBlobStore *self,
+                           const char     *sha256)
+{
+  g_autofree char *path = assay_blob_store_get_path (self, sha256);
+
+  return path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
+static gboolean
+write_all (int           fd,
+           const guint8 *data,
+           gsize         length)
+{
+  while (length > 0)
+    {
+      ssize_t written = write (fd, data, length);
+
+      if (written < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          return FALSE;
+        }
+      data += written;
+      length -= written;
+    }
+
+  return TRUE;
+}
+
+/* Moves the finished temporary to its name. The name may already exist:
+ * identical files are stored once, and the temporary simply goes.
+ */
+static gboolean
+publish_temporary (AssayBlobStore  *self,
+                   const char      *tmp_path,
+                   const char      *sha256,
+                   gboolean        *created,
+                   GError         **error)
+{
+  g_autofree char *target = assay_blob_store_get_path (self, sha256);
+  g_autofree char *shard = g_path_get_dirname (target);
+
+  if (g_mkdir_with_parents (shard, 0700) != 0)
+    return set_io_error (error, errno, _("The evidence folder cannot be written"));
+
+  if (link (tmp_path, target) != 0)
+    {
+      int saved = errno;
+
+      if (saved != EEXIST)
+        return set_io_error (error, saved, _("The evidence file cannot be stored"));
+      *created = FALSE;
+    }
+  else
+    {
+      *created = TRUE;
+      g_chmod (target, 0400);
+      fsync_directory (shard);
+    }
+
+  g_unlink (tmp_path);
+  return TRUE;
+}
+
+/**
+ * assay_blob_store_write:
+ * @created: (out) (optional): whether the blob is new to the workspace
+ *
+ * Streams @input into the store, hashing it on the way. Memory use does not
+ * depend on the size of the input.
+ *
+ * Returns: (transfer full): the SHA-256 of the content, or %NULL
+ */
+char *
+assay_blob_store_write (AssayBlobStore  *self,
+                        GInputStream    *input,
+                        gboolean        *created,
+                        GCancellable    *cancellable,
+                        GError         **error)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *tmp_path = g_build_filename (self->tmp_directory, "blob-XXXXXX", NULL);
+  g_autofree guint8 *buffer = g_malloc (CHUNK_SIZE);
+  g_autofree char *sha256 = NULL;
+  gboolean is_new = FALSE;
+  int fd;
+
+  g_return_val_if_fail (ASSAY_IS_BLOB_STORE (self), NULL);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (input), NULL);
+
+  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd < 0)
+    {
+      set_io_error (error, errno, _("The evidence folder cannot be written"));
+      return NULL;
+    }
+
+  for (;;)
+    {
+      gssize got = g_input_stream_read (input, buffer, CHUNK_SIZE, cancellable, error);
+
+      if (got < 0)
+        goto failed;
+      if (got == 0)
+        break;
+
+      g_checksum_update (checksum, buffer, got);
+      if (!write_all (fd, buffer, got))
+        {
+          set_io_error (error, errno, _("The evidence file cannot be written"));
+          goto failed;
+        }
+    }
+
+  if (fsync (fd) != 0)
+    {
+      set_io_error (error, errno, _("The evidence file cannot be written"));
+      goto failed;
+    }
+  close (fd);
+  fd = -1;
+
+  sha256 = g_strdup (g_checksum_get_string (checksum));
+  if (!publish_temporary (self, tmp_path, sha256, &is_new, error))
+    goto failed;
+
+  if (created != NULL)
+    *created = is_new;
+  return g_steal_pointer (&sha256);
+
+failed:
+  if (fd >= 0)
+    close (fd);
+  g_unlink (tmp_path);
+  return NULL;
+}
+
+char *
+assay_blob_store_write_bytes (AssayBlobStore  *self,
+                              GBytes          *bytes,
+                              gboolean        *created,
+                              GError         **error)
+{
+  g_autoptr(GInputStream) input = g_memory_input_stream_new_from_bytes (bytes);
+
+  return assay_blob_store_write (self, input, created, NULL, error);
+}
+
+/**
+ * assay_blob_store_verify:
+ *
+ * Checks that the blob exists and that its content still has its name.
+ */
+gboolean
+assay_blob_store_verify (AssayBlobStore  *self,
+                         const char      *sha256,
+                         GError         **error)
+{
+  g_autofree char *path = assay_blob_store_get_path (self, sha256);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guint8 *buffer = NULL;
+  ssize_t got;
+  int fd;
+
+  if (path == NULL)
+    {
+      g_set_error (error, ASSAY_STORE_ERROR, ASSAY_STORE_ERROR_CORRUPT,
+                   _("“%s” is not a SHA-256 hash"), sha256 ? sha256 : "");
+      return FALSE;
+    }
+
+  fd = open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0)
+    {
+      g_set_error (error, ASSAY_STORE_ERROR, ASSAY_STORE_ERROR_NOT_FOUND,
+                   _("Evidence file %s is missing"), sha256);
+      return FALSE;
+    }
+
+  buffer = g_malloc (CHUNK_SIZE);
+  while ((got = read (fd, buffer, CHUNK_SIZE)) > 0)
+    g_checksum_update (checksum, buffer, got);
+  close (fd);
+
+  if (got < 0 || g_strcmp0 (g_checksum_get_string (checksum), sha256) != 0)
+    {
+      g_set_error (error, ASSAY_STORE_ERROR, ASSAY_STORE_ERROR_CORRUPT,
+                   _("Evidence file %s is damaged: its content changed"), sha256);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * assay_blob_store_remove:
+ *
+ * Only for blobs no committed row refers to (an import that failed).
+ */
+gboolean
+assay_blob_store_remove (AssayBlobStore  *self,
+                         const char      *sha256,
+                         GError         **error)
+{
+  g_autofree char *path = assay_blob_store_get_path (self, sha256);
+
+  if (path == NULL || (g_unlink (path) != 0 && errno != ENOENT))
+    return set_io_error (error, errno, _("The evidence file cannot be removed"));
+
+  return TRUE;
+}
+
+/**
+ * assay_blob_store_list:
+ *
+ * Returns: (transfer full) (element-type utf8): the hashes of every blob,
+ *   and the names of stray files that are not blobs (for `check`)
+ */
+GPtrArray *
+assay_blob_store_list (AssayBlobStore *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = g_dir_open (self->directory, 0, NULL);
+  const char *shard;
+
+  while (dir != NULL && (shard = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *shard_path = NULL;
+      g_autoptr(GDir) inner = NULL;
+      const char *name;
+
+      if (g_str_equal (shard, "tmp"))
+        continue;
+
+      shard_path = g_build_filename (self->directory, shard, NULL);
+      inner = g_dir_open (shard_path, 0, NULL);
+      if (inner == NULL)
+        {
+          g_ptr_array_add (names, g_strdup (shard));
+          continue;
+        }
+
+      while ((name = g_dir_read_name (inner)) != NULL)
+        {
+          if (is_sha256 (name) && strncmp (name, shard, 2) == 0 && strlen (shard) == 2)
+            g_ptr_array_add (names, g_strdup (name));
+          else
+            g_ptr_array_add (names, g_build_filename (shard, name, NULL));
+        }
+    }
+
+  return g_steal_pointer (&names);
+}
+
+/**
+ * assay_blob_store_sweep_temporaries:
+ *
+ * Removes what an interrupted write left in blobs/tmp/. Only safe while
+ * holding the workspace lock.
+ *
+ * Returns: how many files were removed
+ */
+guint
+assay_blob_store_sweep_temporaries (AssayBlobStore *self)
+{
+  g_autoptr(GDir) dir = g_dir_open (self->tmp_directory, 0, NULL);
+  const char *name;
+  guint removed = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (self->tmp_directory, name, NULL);
+
+      if (g_unlink (path) == 0)
+        removed++;
+    }
+
+  return removed;
+}

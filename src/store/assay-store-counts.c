@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "assay-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "assay-credential.h"
+#include "assay-enum-types.h"
+#include "assay-store-private.h"
+
+/* Each credential shows how many submissions it has in each status, over
+ * all its versions. The numbers come from one grouped query at open and
+ * are then kept current one lineage at a time as submissions change.
+ */
+
+static guint *
+counts_for (AssayStore *self,
+            const char *lineage)
+{
+  guint *counts = g_hash_table_lookup (self->counts, lineage);
+
+  if (counts == NULL)
+    {
+      counts = g_new0 (guint, ASSAY_N_SUBMISSION_STATUSES);
+      g_hash_table_insert (self->counts, g_strdup (lineage), counts);
+    }
+
+  return counts;
+}
+
+static void
+add_rows (AssayStore   *self,
+          sqlite3_stmt *stmt)
+{
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *lineage = (const char *) sqlite3_column_text (stmt, 0);
+      int status;
+
+      if (lineage != NULL &&
+          assay_enum_from_nick (ASSAY_TYPE_SUBMISSION_STATUS, (const char *) sqlite3_column_text (stmt, 1), &status))
+        counts_for (self, lineage)[status] = sqlite3_column_int (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+}
+
+void
+_assay_store_load_counts (AssayStore *self)
+{
+  sqlite3_stmt *stmt;
+
+  g_hash_table_remove_all (self->counts);
+
+  stmt = _assay_store_prepare (self,
+                               "SELECT c.lineage_id, s.status, count(*) "
+                               "FROM submission s JOIN credential c ON c.id = s.credential_id "
+                               "GROUP BY c.lineage_id, s.status",
+                               NULL);
+  if (stmt != NULL)
+    add_rows (self, stmt);
+}
+
+void
+_assay_store_apply_counts (AssayStore  *self,
+                           AssayRecord *credential)
+{
+  const char *lineage = assay_credential_get_lineage_id (ASSAY_CREDENTIAL (credential));
+
+  _assay_credential_set_submission_counts (ASSAY_CREDENTIAL (credential),
+                                           g_hash_table_lookup (self->counts, lineage));
+}
+
+static char *
+lineage_of_submission (AssayStore  *self,
+                       AssayRecord *submission)
+{
+  GParamSpec *pspec = _assay_store_find_column (ASSAY_RECORD_GET_CLASS (submission), "credential_id");
+  sqlite3_stmt *stmt = _assay_store_prepare (self, "SELECT lineage_id FROM credential WHERE id = ?", NULL);
+  char *lineage = NULL;
+
+  if (stmt == NULL || pspec == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, assay_record_get_string (submission, pspec), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    lineage = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return lineage;
+}
+
+/* Called after a commit for every changed row. */
+void
+_assay_store_refresh_counts (AssayStore  *self,
+                             AssayRecord *record)
+{
+  g_autofree char *lineage = NULL;
+  sqlite3_stmt *stmt;
+
+  if (ASSAY_IS_CREDENTIAL (record))
+    {
+      _assay_store_apply_counts (self, record);
+      return;
+    }
+
+  if (g_strcmp0 (ASSAY_RECORD_GET_CLASS (record)->table, "submission") != 0)
+    return;
+
+  lineage = lineage_of_submission (self, record);
+  if (lineage == NULL)
+    return;
+
+  memset (counts_for (self, lineage), 0, sizeof (guint) * ASSAY_N_SUBMISSION_STATUSES);
+  stmt = _assay_store_prepare (self,
+                               "SELECT c.lineage_id, s.status, count(*) "
+                               "FROM submission s JOIN credential c ON c.id = s.credential_id "
+                               "WHERE c.lineage_id = ? GROUP BY s.status",
+                               NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_text (stmt, 1, lineage, -1, SQLITE_TRANSIENT);
+  add_rows (self, stmt);
+
+  /* Every live version of the credential shows the new numbers. */
+  stmt = _assay_store_prepare (self, "SELECT id FROM credential WHERE lineage_id = ?", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_text (stmt, 1, lineage, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AssayRecord) credential = NULL;
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (!_assay_store_is_tracked (self, id))
+        continue;
+      credential = assay_store_lookup (self, ASSAY_TYPE_CREDENTIAL, id, &error);
+      if (credential != NULL)
+        _assay_store_apply_counts (self, credential);
+    }
+  sqlite3_reset (stmt);
+}
