@@ -17,6 +17,16 @@ static const char *blob_references_sql =
   "UNION SELECT image_hash FROM issuer WHERE image_hash IS NOT NULL "
   "UNION SELECT image_hash FROM award WHERE image_hash IS NOT NULL";
 
+/* What the sweep at open keeps: every column that names a blob, and to be
+ * safe, every other column that may hold a hash. */
+static const char *sweep_keeps_sql =
+  "SELECT sha256 FROM artifact "
+  "UNION SELECT image_hash FROM credential WHERE image_hash IS NOT NULL "
+  "UNION SELECT image_hash FROM issuer WHERE image_hash IS NOT NULL "
+  "UNION SELECT image_hash FROM award WHERE image_hash IS NOT NULL "
+  "UNION SELECT bundle_sha256 FROM submission WHERE bundle_sha256 IS NOT NULL "
+  "UNION SELECT j.value FROM packet_item p, json_each (p.documents) j";
+
 static void
 collect_rows (AssayStore *self,
               const char *sql,
@@ -82,6 +92,51 @@ check_blobs (AssayStore *self,
       if (!g_hash_table_contains (referenced, name))
         g_ptr_array_add (problems, g_strdup_printf (_("orphan file in blobs/: %s"), name));
     }
+}
+
+/* At open, under the lock: blobs that no row names are what an import
+ * interrupted between writing its files and committing its rows left. */
+guint
+_assay_store_sweep_orphan_blobs (AssayStore *self)
+{
+  g_autoptr(GHashTable) referenced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) present = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint removed = 0;
+  int rc;
+
+  if (self->read_only || sqlite3_prepare_v2 (self->db, sweep_keeps_sql, -1, &stmt, NULL) != SQLITE_OK)
+    return 0;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *hash = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (hash != NULL)
+        g_hash_table_add (referenced, g_strdup (hash));
+    }
+  sqlite3_finalize (stmt);
+
+  /* Without the complete list of references, delete nothing. */
+  if (rc != SQLITE_DONE)
+    return 0;
+
+  present = assay_blob_store_list (self->blobs);
+  for (guint i = 0; i < present->len; i++)
+    {
+      const char *name = g_ptr_array_index (present, i);
+      g_autofree char *path = assay_blob_store_get_path (self->blobs, name);
+
+      /* Stray files that are not blobs are for `check` to report. */
+      if (path == NULL || g_hash_table_contains (referenced, name))
+        continue;
+      if (assay_blob_store_remove (self->blobs, name, NULL))
+        removed++;
+    }
+
+  if (removed > 0)
+    g_debug ("Removed %u unreferenced evidence files", removed);
+  return removed;
 }
 
 /**

@@ -90,26 +90,12 @@ lineage_of_submission (AssayStore  *self,
   return lineage;
 }
 
-/* Called after a commit for every changed row. */
-void
-_assay_store_refresh_counts (AssayStore  *self,
-                             AssayRecord *record)
+/* Counts one lineage again and shows the numbers on its live versions. */
+static void
+refresh_lineage (AssayStore *self,
+                 const char *lineage)
 {
-  g_autofree char *lineage = NULL;
   sqlite3_stmt *stmt;
-
-  if (ASSAY_IS_CREDENTIAL (record))
-    {
-      _assay_store_apply_counts (self, record);
-      return;
-    }
-
-  if (g_strcmp0 (ASSAY_RECORD_GET_CLASS (record)->table, "submission") != 0)
-    return;
-
-  lineage = lineage_of_submission (self, record);
-  if (lineage == NULL)
-    return;
 
   memset (counts_for (self, lineage), 0, sizeof (guint) * ASSAY_N_SUBMISSION_STATUSES);
   stmt = _assay_store_prepare (self,
@@ -140,4 +126,70 @@ _assay_store_refresh_counts (AssayStore  *self,
         _assay_store_apply_counts (self, credential);
     }
   sqlite3_reset (stmt);
+}
+
+/* Called after a commit for every changed row. */
+void
+_assay_store_refresh_counts (AssayStore  *self,
+                             AssayRecord *record)
+{
+  g_autofree char *lineage = NULL;
+
+  if (ASSAY_IS_CREDENTIAL (record))
+    {
+      _assay_store_apply_counts (self, record);
+      return;
+    }
+
+  if (g_strcmp0 (ASSAY_RECORD_GET_CLASS (record)->table, "submission") != 0)
+    return;
+
+  lineage = lineage_of_submission (self, record);
+  if (lineage != NULL)
+    refresh_lineage (self, lineage);
+}
+
+/* Called before a submission is written or deleted: the lineage it is
+ * counted under now must be counted again after the commit, also when the
+ * submission moves to a credential of another lineage. */
+void
+_assay_store_note_counted (AssayStore  *self,
+                           AssayRecord *record)
+{
+  sqlite3_stmt *stmt;
+
+  if (g_strcmp0 (ASSAY_RECORD_GET_CLASS (record)->table, "submission") != 0)
+    return;
+
+  stmt = _assay_store_prepare (self,
+                               "SELECT c.lineage_id FROM submission s JOIN credential c ON c.id = s.credential_id "
+                               "WHERE s.id = ?",
+                               NULL);
+  if (stmt == NULL)
+    return;
+
+  sqlite3_bind_text (stmt, 1, assay_record_get_id (record), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (self->stale_lineages, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+}
+
+/* After a commit (before it, after a rollback, the set is simply cleared) */
+void
+_assay_store_refresh_stale_counts (AssayStore *self)
+{
+  g_autoptr(GPtrArray) lineages = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key;
+
+  /* Take them first: refreshing notifies, and a listener may write. */
+  g_hash_table_iter_init (&iter, self->stale_lineages);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_ptr_array_add (lineages, key);
+      g_hash_table_iter_steal (&iter);
+    }
+
+  for (guint i = 0; i < lineages->len; i++)
+    refresh_lineage (self, g_ptr_array_index (lineages, i));
 }

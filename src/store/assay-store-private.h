@@ -31,6 +31,8 @@ struct _AssayStore
 
   /* credential lineage → guint[ASSAY_N_SUBMISSION_STATUSES] */
   GHashTable     *counts;
+  /* lineages the open transaction took submissions from, to count again */
+  GHashTable     *stale_lineages;
 };
 
 typedef struct
@@ -59,6 +61,11 @@ gboolean      _assay_store_is_tracked     (AssayStore    *self,
                                            const char    *id);
 void          _assay_store_track          (AssayStore    *self,
                                            AssayRecord   *record);
+void          _assay_store_untrack        (AssayStore    *self,
+                                           AssayRecord   *record);
+GPtrArray    *_assay_store_dup_tracked    (AssayStore    *self);
+/* For tests only: the store's own connection */
+sqlite3      *_assay_store_get_db         (AssayStore    *self);
 
 /* assay-store-row.c */
 const char   *_assay_store_select_sql     (AssayRecordClass *klass);
@@ -75,6 +82,8 @@ char         *_assay_store_value_text     (AssayRecord   *record,
                                            GParamSpec    *pspec);
 
 /* assay-store-schema.c */
+gboolean      _assay_store_check_format   (AssayStore    *self,
+                                           GError       **error);
 gboolean      _assay_store_migrate        (AssayStore    *self,
                                            GError       **error);
 
@@ -84,6 +93,12 @@ void          _assay_store_apply_counts   (AssayStore    *self,
                                            AssayRecord   *credential);
 void          _assay_store_refresh_counts (AssayStore    *self,
                                            AssayRecord   *submission);
+void          _assay_store_note_counted   (AssayStore    *self,
+                                           AssayRecord   *record);
+void          _assay_store_refresh_stale_counts (AssayStore *self);
+
+/* assay-store-check.c */
+guint         _assay_store_sweep_orphan_blobs (AssayStore *self);
 
 /* assay-store-audit.c */
 gboolean      _assay_store_verify_audit   (AssayStore    *self,

@@ -33,7 +33,7 @@ static const struct {
 
 /* Columns of a published credential that may still change. */
 static const char * const lifecycle_columns[] = {
-  "status", "superseded", "published-at",
+  "status", "superseded", "published-at", NULL,
 };
 
 static char *

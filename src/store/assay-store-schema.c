@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "assay-core-resources.h"
 #include "assay-store-private.h"
 
 /* "ASSY": marks the file as ours, so that another program's SQLite
@@ -62,7 +63,10 @@ apply_migration (AssayStore  *self,
   g_autofree char *script = NULL;
   g_autofree char *stamp = NULL;
 
-  bytes = g_resources_lookup_data (migrations[version - 1], G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  /* Through the resource itself, not the global registry: in a static
+   * library nothing else would pull the resource's object file in. */
+  bytes = g_resource_lookup_data (assay_core_get_resource (), migrations[version - 1],
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
     return FALSE;
   script = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
@@ -83,9 +87,11 @@ apply_migration (AssayStore  *self,
   return TRUE;
 }
 
+/* Refuses, without writing anything, a database that is another program's
+ * or that a newer Assay made. */
 gboolean
-_assay_store_migrate (AssayStore  *self,
-                      GError     **error)
+_assay_store_check_format (AssayStore  *self,
+                           GError     **error)
 {
   gint64 version = pragma_int (self, "PRAGMA user_version");
   gint64 application_id = pragma_int (self, "PRAGMA application_id");
@@ -112,6 +118,19 @@ _assay_store_migrate (AssayStore  *self,
       return FALSE;
     }
 
+  return TRUE;
+}
+
+gboolean
+_assay_store_migrate (AssayStore  *self,
+                      GError     **error)
+{
+  gint64 version;
+
+  if (!_assay_store_check_format (self, error))
+    return FALSE;
+
+  version = pragma_int (self, "PRAGMA user_version");
   if (version == ASSAY_STORE_SCHEMA_VERSION)
     return TRUE;
 

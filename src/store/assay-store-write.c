@@ -63,6 +63,145 @@ assay_store_begin (AssayStore  *self,
   return TRUE;
 }
 
+static gboolean row_exists (AssayStore  *self,
+                            AssayRecord *record);
+
+/* The columns of @table that the schema clears when the row they name is
+ * deleted (ON DELETE SET NULL), as pairs column, parent table. */
+static GPtrArray *
+set_null_references (AssayStore *self,
+                     GHashTable *cache,
+                     const char *table)
+{
+  GPtrArray *references = g_hash_table_lookup (cache, table);
+  sqlite3_stmt *stmt;
+
+  if (references != NULL)
+    return references;
+
+  references = g_ptr_array_new_with_free_func (g_free);
+  g_hash_table_insert (cache, (gpointer) table, references);
+
+  stmt = _assay_store_prepare (self,
+                               "SELECT \"from\", \"table\" FROM pragma_foreign_key_list (?) "
+                               "WHERE on_delete = 'SET NULL'",
+                               NULL);
+  if (stmt == NULL)
+    return references;
+
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (references, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (references, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+
+  return references;
+}
+
+static gboolean
+id_exists (AssayStore *self,
+           const char *table,
+           const char *id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE id = ?", table);
+  sqlite3_stmt *stmt = _assay_store_prepare (self, sql, NULL);
+  gboolean exists;
+
+  /* When in doubt, change nothing */
+  if (stmt == NULL)
+    return TRUE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  exists = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  return exists;
+}
+
+/* Drops what @record, alive, still says about rows that are gone: the
+ * schema already set those columns to NULL in the file. */
+static gboolean
+clear_dangling_references (AssayStore  *self,
+                           GHashTable  *cache,
+                           AssayRecord *record)
+{
+  AssayRecordClass *klass = ASSAY_RECORD_GET_CLASS (record);
+  GPtrArray *references = set_null_references (self, cache, klass->table);
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i + 1 < references->len; i += 2)
+    {
+      GParamSpec *pspec = _assay_store_find_column (klass, g_ptr_array_index (references, i));
+      const char *id;
+
+      if (pspec == NULL || pspec->value_type != G_TYPE_STRING)
+        continue;
+
+      id = assay_record_get_string (record, pspec);
+      if (id != NULL && !id_exists (self, g_ptr_array_index (references, i + 1), id))
+        {
+          assay_record_set_string (record, pspec, NULL);
+          changed = TRUE;
+        }
+    }
+
+  return changed;
+}
+
+static PendingChange *
+find_change (GArray      *changes,
+             AssayRecord *record)
+{
+  for (guint i = 0; i < changes->len; i++)
+    if (g_array_index (changes, PendingChange, i).record == record)
+      return &g_array_index (changes, PendingChange, i);
+
+  return NULL;
+}
+
+/* A deletion may have changed rows it did not name: ON DELETE CASCADE
+ * deleted some, ON DELETE SET NULL cleared references in others. The
+ * objects alive for them follow, and the lists that show them hear of it. */
+static void
+add_cascaded_changes (AssayStore *self,
+                      GArray     *changes)
+{
+  g_autoptr(GHashTable) cache = NULL;
+  g_autoptr(GPtrArray) alive = NULL;
+  gboolean deleted = FALSE;
+
+  for (guint i = 0; i < changes->len && !deleted; i++)
+    deleted = g_array_index (changes, PendingChange, i).change == ASSAY_STORE_CHANGE_DELETED;
+  if (!deleted)
+    return;
+
+  cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  alive = _assay_store_dup_tracked (self);
+  for (guint i = 0; i < alive->len; i++)
+    {
+      AssayRecord *record = g_ptr_array_index (alive, i);
+      PendingChange *known = find_change (changes, record);
+      PendingChange cascaded = { NULL, ASSAY_STORE_CHANGE_DELETED };
+
+      if (row_exists (self, record))
+        {
+          if (!clear_dangling_references (self, cache, record) || known != NULL)
+            continue;
+          cascaded.change = ASSAY_STORE_CHANGE_UPDATED;
+        }
+      else if (known != NULL)
+        {
+          known->change = ASSAY_STORE_CHANGE_DELETED;
+          continue;
+        }
+
+      cascaded.record = g_object_ref (record);
+      g_array_append_val (changes, cascaded);
+    }
+}
+
 gboolean
 assay_store_commit (AssayStore  *self,
                     GError     **error)
@@ -82,6 +221,7 @@ assay_store_commit (AssayStore  *self,
   /* Take the list first: a listener may start a transaction of its own. */
   changes = g_array_copy (self->pending);
   g_array_set_size (self->pending, 0);
+  add_cascaded_changes (self, changes);
 
   for (guint i = 0; i < changes->len; i++)
     {
@@ -90,7 +230,10 @@ assay_store_commit (AssayStore  *self,
       _assay_record_set_persisted (pending->record, pending->change != ASSAY_STORE_CHANGE_DELETED);
       if (pending->change != ASSAY_STORE_CHANGE_DELETED)
         _assay_store_refresh_counts (self, pending->record);
+      else
+        _assay_store_untrack (self, pending->record);
     }
+  _assay_store_refresh_stale_counts (self);
 
   for (guint i = 0; i < changes->len; i++)
     {
@@ -123,6 +266,7 @@ assay_store_rollback (AssayStore *self)
 
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;
+  g_hash_table_remove_all (self->stale_lineages);
 
   changes = g_array_copy (self->pending);
   g_array_set_size (self->pending, 0);
@@ -131,8 +275,11 @@ assay_store_rollback (AssayStore *self)
     {
       PendingChange *pending = &g_array_index (changes, PendingChange, i);
 
+      /* Rows it created were never committed: no lookup may find them. */
       if (assay_record_get_persisted (pending->record))
         assay_store_revert (self, pending->record);
+      else
+        _assay_store_untrack (self, pending->record);
       g_object_unref (pending->record);
     }
 }
@@ -252,6 +399,7 @@ save_in_transaction (AssayStore   *self,
     return FALSE;
 
   existed = assay_record_get_persisted (record) || row_exists (self, record);
+  _assay_store_note_counted (self, record);
   if (!write_row (self, record, error))
     return FALSE;
 
@@ -295,6 +443,7 @@ delete_in_transaction (AssayStore   *self,
   if (!_assay_store_check_rules (self, record, TRUE, error))
     return FALSE;
 
+  _assay_store_note_counted (self, record);
   sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE id = ?", ASSAY_RECORD_GET_CLASS (record)->table);
   stmt = _assay_store_prepare (self, sql, error);
   if (stmt == NULL)

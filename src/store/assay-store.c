@@ -72,6 +72,37 @@ _assay_store_track (AssayStore  *self,
   g_object_weak_ref (G_OBJECT (record), forget_record_cb, entry);
 }
 
+/* Forgets @record once its row is gone (deleted, or never committed), so
+ * that looking its id up no longer finds it. */
+void
+_assay_store_untrack (AssayStore  *self,
+                      AssayRecord *record)
+{
+  IdentityEntry *entry = g_hash_table_lookup (self->identity, assay_record_get_id (record));
+
+  if (entry == NULL || entry->record != record)
+    return;
+
+  g_object_weak_unref (G_OBJECT (record), forget_record_cb, entry);
+  g_hash_table_remove (self->identity, entry->id);
+}
+
+/* Returns: (transfer container) (element-type AssayRecord): every row
+ * object alive now, each with a reference */
+GPtrArray *
+_assay_store_dup_tracked (AssayStore *self)
+{
+  GPtrArray *records = g_ptr_array_new_full (g_hash_table_size (self->identity), g_object_unref);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->identity);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (records, g_object_ref (((IdentityEntry *) value)->record));
+
+  return records;
+}
+
 gboolean
 _assay_store_is_tracked (AssayStore *self,
                          const char *id)
@@ -121,6 +152,7 @@ assay_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_pointer (&self->stale_lineages, g_hash_table_unref);
   g_clear_pointer (&self->directory, g_free);
 
   G_OBJECT_CLASS (assay_store_parent_class)->finalize (object);
@@ -189,6 +221,7 @@ assay_store_init (AssayStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
   self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->stale_lineages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 gboolean
@@ -366,15 +399,28 @@ configure_connection (AssayStore  *self,
   if (self->read_only)
     return _assay_store_exec (self, "PRAGMA query_only = ON", error);
 
-  if (!pragma_text_equals (self, "PRAGMA journal_mode = WAL", "wal"))
-    {
-      g_set_error (error, ASSAY_STORE_ERROR, ASSAY_STORE_ERROR_IO,
-                   _("The workspace database cannot use write-ahead logging (%s)"),
-                   sqlite3_errmsg (self->db));
-      return FALSE;
-    }
-
   return _assay_store_exec (self, "PRAGMA synchronous = FULL", error);
+}
+
+/* Switching to WAL rewrites the file header: only once the file is known to
+ * be a workspace this version may change. */
+static gboolean
+use_write_ahead_log (AssayStore  *self,
+                     GError     **error)
+{
+  int rc;
+
+  if (self->read_only || pragma_text_equals (self, "PRAGMA journal_mode = WAL", "wal"))
+    return TRUE;
+
+  rc = sqlite3_errcode (self->db) & 0xff;
+  if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+    return _assay_store_set_error (self, rc, error);
+
+  g_set_error (error, ASSAY_STORE_ERROR, ASSAY_STORE_ERROR_IO,
+               _("The workspace database cannot use write-ahead logging (%s)"),
+               sqlite3_errmsg (self->db));
+  return FALSE;
 }
 
 static gboolean
@@ -459,7 +505,10 @@ assay_store_open (const char           *directory,
       return NULL;
     }
 
-  if (!configure_connection (self, error) || !quick_check (self, error))
+  if (!configure_connection (self, error) ||
+      !_assay_store_check_format (self, error) ||
+      !use_write_ahead_log (self, error) ||
+      !quick_check (self, error))
     return NULL;
 
   if (!_assay_store_migrate (self, error))
@@ -468,6 +517,7 @@ assay_store_open (const char           *directory,
   self->blobs = assay_blob_store_new (self->directory, self->read_only, error);
   if (self->blobs == NULL)
     return NULL;
+  _assay_store_sweep_orphan_blobs (self);
 
   _assay_store_load_counts (self);
 
@@ -533,6 +583,14 @@ assay_store_get_read_only (AssayStore *self)
   g_return_val_if_fail (ASSAY_IS_STORE (self), TRUE);
 
   return self->read_only;
+}
+
+sqlite3 *
+_assay_store_get_db (AssayStore *self)
+{
+  g_return_val_if_fail (ASSAY_IS_STORE (self), NULL);
+
+  return self->db;
 }
 
 AssayBlobStore *
