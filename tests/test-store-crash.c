@@ -78,7 +78,10 @@ run_writer (const char *workspace,
   store = assay_store_open (workspace, ASSAY_STORE_OPEN_DEFAULT, &error);
 
   if (store == NULL)
-    _exit (2);
+    {
+      g_printerr ("writer: %s\n", error->message);
+      _exit (2);
+    }
 
   for (guint n = 0; ; n++)
     {

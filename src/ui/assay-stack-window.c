@@ -220,7 +220,8 @@ is_member (AssayStackWindow *self,
   return FALSE;
 }
 
-/* A current credential not in the stack yet, listed once per lineage. */
+/* A current credential not in the stack yet and not retired, listed once
+ * per lineage. */
 static gboolean
 is_candidate (gpointer item,
               gpointer user_data)
@@ -230,7 +231,8 @@ is_candidate (gpointer item,
   const char *lineage = assay_credential_get_lineage_id (credential);
   guint n = g_list_model_get_n_items (self->credentials);
 
-  if (is_member (self, lineage))
+  if (assay_credential_get_status (credential) == ASSAY_CREDENTIAL_STATUS_RETIRED ||
+      is_member (self, lineage))
     return FALSE;
 
   for (guint i = 0; i < n; i++)

@@ -115,8 +115,6 @@ assay_window_constructed (GObject *object)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->switcher_title), assay_store_get_directory (self->store));
   assay_catalog_view_set_store (self->catalog_view, self->store);
   g_object_set (self->stacks_view, "store", self->store, NULL);
-  restore_window_state (self);
-
   /* for the benchmark and tests, which drive the catalog directly */
   g_object_set_data (object, "catalog-view", self->catalog_view);
 }
@@ -204,6 +202,9 @@ static void
 assay_window_init (AssayWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The application, and with it the settings, arrives after construction. */
+  g_signal_connect (self, "notify::application", G_CALLBACK (restore_window_state), NULL);
 }
 
 AssayWindow *
