@@ -834,6 +834,38 @@ test_credentials_move (void)
   g_assert_cmpuint (changed, ==, 0);
 }
 
+/* The life-cycle operations join a transaction the caller has open, so
+ * that a whole catalog can be written, or abandoned, at once. */
+static void
+test_credentials_join_transaction (void)
+{
+  StoreTestDir *dir = store_test_dir_new ();
+  g_autoptr(AssayStore) store = store_test_open (dir->workspace);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AssayCredential) credential = NULL;
+  guint changes = 0;
+
+  g_signal_connect (store, "record-changed", G_CALLBACK (on_record_changed_cb), &changes);
+
+  g_assert_true (assay_store_begin (store, &error));
+  credential = assay_store_create_credential (store, "Joined", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (credential);
+  g_assert_true (assay_store_in_transaction (store));
+  g_assert_false (assay_store_publish_credential (store, credential, NULL, &error));
+  g_assert_error (error, ASSAY_MODEL_ERROR, ASSAY_MODEL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (assay_store_in_transaction (store));
+  assay_store_rollback (store);
+
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_cmpuint (assay_store_count (store, ASSAY_TYPE_CREDENTIAL), ==, 0);
+  g_assert_cmpuint (assay_store_count (store, ASSAY_TYPE_LEVEL), ==, 0);
+
+  assay_store_close (store);
+  store_test_dir_free (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -841,6 +873,7 @@ main (int   argc,
   store_test_init (&argc, &argv);
 
   g_test_add_func ("/assay/store/credentials/create", test_credentials_create);
+  g_test_add_func ("/assay/store/credentials/join-transaction", test_credentials_join_transaction);
   g_test_add_func ("/assay/store/credentials/cells", test_credentials_cells);
   g_test_add_func ("/assay/store/credentials/publish-incomplete", test_credentials_publish_incomplete);
   g_test_add_func ("/assay/store/credentials/publish", test_credentials_publish);

@@ -101,6 +101,9 @@ void         assay_record_set_datetime          (AssayRecord       *self,
 void         assay_record_set_value             (AssayRecord       *self,
                                                  GParamSpec        *pspec,
                                                  const GValue      *value);
+void         _assay_record_load_value           (AssayRecord       *self,
+                                                 GParamSpec        *pspec,
+                                                 GValue            *value);
 const GValue *assay_record_peek_value           (AssayRecord       *self,
                                                  GParamSpec        *pspec);
 

@@ -23,11 +23,27 @@ static const struct {
   { N_("Exemplary"), 4 },
 };
 
+/* Each operation below is one transaction of its own, or a part of the
+ * caller's when one is open (the demo loader builds a whole catalog in one). */
+static gboolean
+start (AssayStore  *self,
+       gboolean    *own,
+       GError     **error)
+{
+  *own = !assay_store_in_transaction (self);
+
+  return !*own || assay_store_begin (self, error);
+}
+
 static gboolean
 finish (AssayStore  *self,
+        gboolean     own,
         gboolean     ok,
         GError     **error)
 {
+  if (!own)
+    return ok;
+
   if (!ok)
     {
       assay_store_rollback (self);
@@ -51,9 +67,10 @@ assay_store_create_credential (AssayStore  *self,
 {
   g_autoptr(AssayCredential) credential = assay_credential_new (title);
   g_autoptr(AssayRubric) rubric = NULL;
+  gboolean own;
   gboolean ok;
 
-  if (!assay_store_begin (self, error))
+  if (!start (self, &own, error))
     return NULL;
 
   rubric = assay_rubric_new (assay_record_get_id (ASSAY_RECORD (credential)));
@@ -71,7 +88,7 @@ assay_store_create_credential (AssayStore  *self,
         }
     }
 
-  if (!finish (self, ok, error))
+  if (!finish (self, own, ok, error))
     return NULL;
 
   return g_steal_pointer (&credential);
@@ -218,9 +235,10 @@ set_status (AssayStore            *self,
             GError               **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  gboolean own;
   gboolean ok;
 
-  if (!assay_store_begin (self, error))
+  if (!start (self, &own, error))
     return FALSE;
 
   assay_credential_set_status (credential, status);
@@ -248,7 +266,7 @@ set_status (AssayStore            *self,
 
   ok = ok && assay_store_append_audit (self, actor_id, action, ASSAY_RECORD (credential), NULL, error);
 
-  return finish (self, ok, error);
+  return finish (self, own, ok, error);
 }
 
 gboolean
@@ -359,6 +377,7 @@ assay_store_new_version (AssayStore       *self,
   g_autoptr(GPtrArray) resources = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   gint64 next_version = 1;
+  gboolean own;
   gboolean ok;
 
   g_return_val_if_fail (ASSAY_IS_CREDENTIAL (credential), NULL);
@@ -380,7 +399,7 @@ assay_store_new_version (AssayStore       *self,
     }
 
   rubric = assay_store_get_rubric (self, credential, error);
-  if (rubric == NULL || !assay_store_begin (self, error))
+  if (rubric == NULL || !start (self, &own, error))
     return NULL;
 
   draft = ASSAY_CREDENTIAL (copy_row (ASSAY_RECORD (credential), NULL, NULL));
@@ -402,7 +421,7 @@ assay_store_new_version (AssayStore       *self,
   ok = ok && copy_rubric (self, rubric, assay_record_get_id (ASSAY_RECORD (draft)), error);
   ok = ok && assay_store_append_audit (self, NULL, "credential-version-created", ASSAY_RECORD (draft), NULL, error);
 
-  if (!finish (self, ok, error))
+  if (!finish (self, own, ok, error))
     return NULL;
 
   return g_steal_pointer (&draft);
@@ -422,12 +441,12 @@ assay_store_add_criterion (AssayStore   *self,
   g_autoptr(GPtrArray) levels = query_children (self, ASSAY_TYPE_LEVEL, "rubric_id", ASSAY_RECORD (rubric));
   g_autoptr(GPtrArray) criteria = query_children (self, ASSAY_TYPE_CRITERION, "rubric_id", ASSAY_RECORD (rubric));
   g_autoptr(AssayCriterion) criterion = assay_criterion_new (assay_record_get_id (ASSAY_RECORD (rubric)), title);
-  gboolean own = !assay_store_in_transaction (self);
+  gboolean own;
   gboolean ok;
 
   assay_criterion_set_position (criterion, criteria->len);
 
-  if (own && !assay_store_begin (self, error))
+  if (!start (self, &own, error))
     return NULL;
 
   ok = assay_store_save (self, criterion, error);
@@ -439,7 +458,7 @@ assay_store_add_criterion (AssayStore   *self,
       ok = assay_store_save (self, cell, error);
     }
 
-  if (own ? !finish (self, ok, error) : !ok)
+  if (!finish (self, own, ok, error))
     return NULL;
 
   return g_steal_pointer (&criterion);
@@ -461,12 +480,12 @@ assay_store_add_level (AssayStore   *self,
   g_autoptr(GPtrArray) levels = query_children (self, ASSAY_TYPE_LEVEL, "rubric_id", ASSAY_RECORD (rubric));
   g_autoptr(GPtrArray) criteria = query_children (self, ASSAY_TYPE_CRITERION, "rubric_id", ASSAY_RECORD (rubric));
   g_autoptr(AssayLevel) level = assay_level_new (assay_record_get_id (ASSAY_RECORD (rubric)), name, points);
-  gboolean own = !assay_store_in_transaction (self);
+  gboolean own;
   gboolean ok;
 
   assay_level_set_position (level, levels->len);
 
-  if (own && !assay_store_begin (self, error))
+  if (!start (self, &own, error))
     return NULL;
 
   ok = assay_store_save (self, level, error);
@@ -478,7 +497,7 @@ assay_store_add_level (AssayStore   *self,
       ok = assay_store_save (self, cell, error);
     }
 
-  if (own ? !finish (self, ok, error) : !ok)
+  if (!finish (self, own, ok, error))
     return NULL;
 
   return g_steal_pointer (&level);
@@ -529,6 +548,7 @@ assay_store_move (AssayStore  *self,
   g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = g_list_model_get_n_items (siblings);
   gpointer moved;
+  gboolean own;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (from < n && to < n, FALSE);
@@ -541,7 +561,7 @@ assay_store_move (AssayStore  *self,
   moved = g_ptr_array_steal_index (order, from);
   g_ptr_array_insert (order, to, moved);
 
-  if (!assay_store_begin (self, error))
+  if (!start (self, &own, error))
     return FALSE;
 
   for (guint i = 0; ok && i < order->len; i++)
@@ -550,5 +570,5 @@ assay_store_move (AssayStore  *self,
       ok = assay_store_save (self, g_ptr_array_index (order, i), error);
     }
 
-  return finish (self, ok, error);
+  return finish (self, own, ok, error);
 }

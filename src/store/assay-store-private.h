@@ -100,6 +100,11 @@ void          _assay_store_refresh_stale_counts (AssayStore *self);
 /* assay-store-check.c */
 guint         _assay_store_sweep_orphan_blobs (AssayStore *self);
 
+/* assay-store-marker.c */
+gboolean      _assay_store_closed_cleanly (AssayStore    *self);
+void          _assay_store_clear_marker   (AssayStore    *self);
+void          _assay_store_write_marker   (AssayStore    *self);
+
 /* assay-store-audit.c */
 gboolean      _assay_store_verify_audit   (AssayStore    *self,
                                            GPtrArray     *problems);

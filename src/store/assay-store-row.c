@@ -197,6 +197,7 @@ _assay_store_read_row (sqlite3_stmt  *stmt,
   AssayRecordClass *klass = ASSAY_RECORD_GET_CLASS (record);
   guint n;
   GParamSpec **columns = assay_record_class_list_columns (klass, &n);
+  gboolean fresh = !assay_record_get_persisted (record);
   int index = 1;
 
   for (guint i = 0; i < n; i++)
@@ -246,7 +247,10 @@ _assay_store_read_row (sqlite3_stmt  *stmt,
           return FALSE;
         }
 
-      assay_record_set_value (record, pspec, &value);
+      if (fresh)
+        _assay_record_load_value (record, pspec, &value);
+      else
+        assay_record_set_value (record, pspec, &value);
     }
 
   return TRUE;

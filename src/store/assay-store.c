@@ -461,6 +461,7 @@ assay_store_open (const char           *directory,
 {
   g_autoptr(AssayStore) self = NULL;
   g_autofree char *db_path = NULL;
+  gboolean clean;
   int open_flags;
   int rc;
 
@@ -498,6 +499,8 @@ assay_store_open (const char           *directory,
 
   open_flags = SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE |
                (self->read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
+  clean = _assay_store_closed_cleanly (self);
+  _assay_store_clear_marker (self);
   rc = sqlite3_open_v2 (db_path, &self->db, open_flags, NULL);
   if (rc != SQLITE_OK)
     {
@@ -508,7 +511,7 @@ assay_store_open (const char           *directory,
   if (!configure_connection (self, error) ||
       !_assay_store_check_format (self, error) ||
       !use_write_ahead_log (self, error) ||
-      !quick_check (self, error))
+      (!clean && !quick_check (self, error)))
     return NULL;
 
   if (!_assay_store_migrate (self, error))
@@ -558,8 +561,13 @@ assay_store_close (AssayStore *self)
 
   if (self->db != NULL)
     {
-      sqlite3_close_v2 (self->db);
+      gboolean closed = sqlite3_close (self->db) == SQLITE_OK;
+
+      if (!closed)
+        sqlite3_close_v2 (self->db);
       self->db = NULL;
+      if (closed && !self->read_only)
+        _assay_store_write_marker (self);
     }
 
   if (self->lock_fd >= 0)

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "assay-catalog-cells.h"
 #include "assay-catalog-view.h"
 #include "assay-credential-window.h"
 #include "assay-model.h"
@@ -23,6 +24,10 @@ struct _AssayCatalogView
   GListModel        *stacks;
   GListModel        *members;
   GHashTable        *stack_lineages;
+  /* AssayCredential → its searchable text, case-folded once */
+  GHashTable        *haystacks;
+  guint              warm_source;
+  guint              warm_position;
   char              *query;
 
   GtkSearchBar      *search_bar;
@@ -35,6 +40,11 @@ struct _AssayCatalogView
   GtkStack          *content_stack;
   GtkColumnView     *column_view;
   GtkColumnViewColumn *title_column;
+  GtkColumnViewColumn *area_column;
+  GtkColumnViewColumn *version_column;
+  GtkColumnViewColumn *status_column;
+  GtkColumnViewColumn *pd_column;
+  GtkColumnViewColumn *submissions_column;
   GtkFilterListModel *filter_model;
   GtkSortListModel  *sort_model;
   GtkSingleSelection *selection;
@@ -52,28 +62,75 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-contains_casefolded (const char *haystack,
-                     const char *needle)
+static char *
+make_haystack (AssayCredential *credential)
 {
-  g_autofree char *folded = NULL;
+  g_autofree char *joined = g_strjoin ("\n",
+                                       assay_credential_get_title (credential) ?: "",
+                                       assay_credential_get_competency (credential) ?: "",
+                                       assay_credential_get_competency_area (credential) ?: "",
+                                       assay_credential_get_key_method (credential) ?: "",
+                                       assay_credential_get_developer (credential) ?: "",
+                                       NULL);
 
-  if (haystack == NULL)
-    return FALSE;
-
-  folded = g_utf8_casefold (haystack, -1);
-  return strstr (folded, needle) != NULL;
+  return g_utf8_casefold (joined, -1);
 }
 
+/* Case-folding every field on every keystroke costs far more than a frame
+ * with a thousand credentials; the folded text is kept until the row is
+ * saved again. */
 static gboolean
-matches_query (AssayCredential *credential,
-               const char      *query)
+matches_query (AssayCatalogView *self,
+               AssayCredential  *credential)
 {
-  return contains_casefolded (assay_credential_get_title (credential), query) ||
-         contains_casefolded (assay_credential_get_competency (credential), query) ||
-         contains_casefolded (assay_credential_get_competency_area (credential), query) ||
-         contains_casefolded (assay_credential_get_key_method (credential), query) ||
-         contains_casefolded (assay_credential_get_developer (credential), query);
+  const char *haystack = g_hash_table_lookup (self->haystacks, credential);
+
+  if (haystack == NULL)
+    {
+      haystack = make_haystack (credential);
+      g_hash_table_insert (self->haystacks, g_object_ref (credential), (gpointer) haystack);
+    }
+
+  return strstr (haystack, self->query) != NULL;
+}
+
+/* Folds the searchable text of a slice of the catalog per idle, so that the
+ * first keystroke does not pay for all of it. */
+static gboolean
+warm_haystacks_cb (gpointer data)
+{
+  AssayCatalogView *self = data;
+  guint n = self->credentials ? g_list_model_get_n_items (self->credentials) : 0;
+  guint end = MIN (n, self->warm_position + 100);
+
+  for (; self->warm_position < end; self->warm_position++)
+    {
+      g_autoptr(AssayCredential) credential = g_list_model_get_item (self->credentials, self->warm_position);
+
+      if (!g_hash_table_contains (self->haystacks, credential))
+        g_hash_table_insert (self->haystacks, g_object_ref (credential), make_haystack (credential));
+    }
+
+  if (self->warm_position < n)
+    return G_SOURCE_CONTINUE;
+
+  self->warm_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_credentials_changed_before_cb (AssayCatalogView *self,
+                                  guint             position,
+                                  guint             removed,
+                                  guint             added,
+                                  GListModel       *credentials)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(AssayCredential) credential = g_list_model_get_item (credentials, i);
+
+      g_hash_table_remove (self->haystacks, credential);
+    }
 }
 
 static const char *
@@ -104,7 +161,7 @@ filter_credential (gpointer item,
       !g_hash_table_contains (self->stack_lineages, assay_credential_get_lineage_id (credential)))
     return FALSE;
 
-  if (self->query != NULL && !matches_query (credential, self->query))
+  if (self->query != NULL && !matches_query (self, credential))
     return FALSE;
 
   return TRUE;
@@ -278,7 +335,10 @@ on_credentials_items_changed_cb (AssayCatalogView *self)
 }
 
 static void
-on_filter_model_items_changed_cb (AssayCatalogView *self)
+on_filter_model_items_changed_cb (AssayCatalogView *self,
+                                  guint             position,
+                                  guint             removed,
+                                  guint             added)
 {
   update_content (self);
 }
@@ -337,34 +397,6 @@ clear_filters_action (GtkWidget  *widget,
   gtk_drop_down_set_selected (self->area_dropdown, 0);
 }
 
-static char *
-status_label_cb (gpointer              unused,
-                 AssayCredentialStatus status)
-{
-  return g_strdup (assay_credential_status_to_label (status));
-}
-
-static char *
-version_label_cb (gpointer unused,
-                  gint64   version)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, version);
-}
-
-static char *
-hours_label_cb (gpointer unused,
-                double   hours)
-{
-  return hours > 0 ? g_strdup_printf ("%g", hours) : g_strdup ("—");
-}
-
-static char *
-count_label_cb (gpointer unused,
-                guint    count)
-{
-  return count > 0 ? g_strdup_printf ("%u", count) : g_strdup ("—");
-}
-
 static void
 assay_catalog_view_dispose (GObject *object)
 {
@@ -375,6 +407,7 @@ assay_catalog_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ASSAY_TYPE_CATALOG_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_handle_id (&self->warm_source, g_source_remove);
   g_clear_object (&self->credentials);
   g_clear_object (&self->stacks);
   g_clear_object (&self->members);
@@ -389,6 +422,7 @@ assay_catalog_view_finalize (GObject *object)
   AssayCatalogView *self = ASSAY_CATALOG_VIEW (object);
 
   g_clear_pointer (&self->stack_lineages, g_hash_table_unref);
+  g_clear_pointer (&self->haystacks, g_hash_table_unref);
   g_free (self->query);
 
   G_OBJECT_CLASS (assay_catalog_view_parent_class)->finalize (object);
@@ -462,6 +496,11 @@ assay_catalog_view_class_init (AssayCatalogViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, column_view);
   gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, title_column);
+  gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, area_column);
+  gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, version_column);
+  gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, status_column);
+  gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, pd_column);
+  gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, submissions_column);
   gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, filter_model);
   gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, sort_model);
   gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, selection);
@@ -471,10 +510,6 @@ assay_catalog_view_class_init (AssayCatalogViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, status_label_cb);
-  gtk_widget_class_bind_template_callback (widget_class, version_label_cb);
-  gtk_widget_class_bind_template_callback (widget_class, hours_label_cb);
-  gtk_widget_class_bind_template_callback (widget_class, count_label_cb);
 
   gtk_widget_class_install_action (widget_class, "catalog.new-credential", NULL, new_credential_action);
   gtk_widget_class_install_action (widget_class, "catalog.clear-filters", NULL, clear_filters_action);
@@ -484,8 +519,22 @@ static void
 assay_catalog_view_init (AssayCatalogView *self)
 {
   self->stack_lineages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->haystacks = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  {
+    GtkColumnViewColumn *columns[] = {
+      self->title_column, self->area_column, self->version_column,
+      self->status_column, self->pd_column, self->submissions_column,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+      {
+        g_autoptr(GtkListItemFactory) factory = assay_catalog_cell_factory_new (i);
+        gtk_column_view_column_set_factory (columns[i], factory);
+      }
+  }
 
   self->filter = gtk_custom_filter_new (filter_credential, self, NULL);
   gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
@@ -518,6 +567,7 @@ assay_catalog_view_set_store (AssayCatalogView *self,
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  g_hash_table_remove_all (self->haystacks);
   g_clear_object (&self->credentials);
   g_clear_object (&self->stacks);
   g_set_object (&self->store, store);
@@ -526,9 +576,12 @@ assay_catalog_view_set_store (AssayCatalogView *self,
     {
       self->credentials = assay_store_list (store, ASSAY_TYPE_CREDENTIAL, "superseded", "0", "title");
       self->stacks = assay_store_list (store, ASSAY_TYPE_STACK, NULL, NULL, "title");
-      /* After the filter model has taken the change in: refiltering in
-       * the middle of its items-changed would corrupt it. */
-      gtk_filter_list_model_set_model (self->filter_model, self->credentials);
+      g_signal_connect_object (self->credentials, "items-changed",
+                               G_CALLBACK (on_credentials_changed_before_cb), self, G_CONNECT_SWAPPED);
+      /* Sorting sits below filtering, so that a keystroke only filters.
+       * Our handler runs after the models have taken the change in:
+       * refiltering in the middle of their items-changed corrupts them. */
+      gtk_sort_list_model_set_model (self->sort_model, self->credentials);
       g_signal_connect_object (self->credentials, "items-changed",
                                G_CALLBACK (on_credentials_items_changed_cb), self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);
@@ -538,10 +591,14 @@ assay_catalog_view_set_store (AssayCatalogView *self,
                                G_CALLBACK (on_store_record_changed_cb), self, G_CONNECT_SWAPPED);
       rebuild_area_names (self);
       rebuild_stack_names (self);
+
+      self->warm_position = 0;
+      g_clear_handle_id (&self->warm_source, g_source_remove);
+      self->warm_source = g_idle_add_full (G_PRIORITY_LOW, warm_haystacks_cb, self, NULL);
     }
 
   if (store == NULL)
-    gtk_filter_list_model_set_model (self->filter_model, NULL);
+    gtk_sort_list_model_set_model (self->sort_model, NULL);
   update_content (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -564,7 +621,10 @@ assay_catalog_view_set_search (AssayCatalogView *self,
   g_return_if_fail (ASSAY_IS_CATALOG_VIEW (self));
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  /* set_text empties the entry first, which would search for "" at once */
+  g_signal_handlers_block_by_func (self->search_entry, on_search_entry_search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  g_signal_handlers_unblock_by_func (self->search_entry, on_search_entry_search_changed_cb, self);
   on_search_entry_search_changed_cb (self, self->search_entry);
 }
 
