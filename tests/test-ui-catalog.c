@@ -201,6 +201,52 @@ test_status_filter_and_empty_state (Fixture       *fixture,
   g_assert_cmpuint (n_visible (fixture), ==, drafts->len);
 }
 
+static void
+on_visible_items_changed_cb (GListModel *model,
+                             guint       position,
+                             guint       removed,
+                             guint       added,
+                             GArray     *positions)
+{
+  for (guint i = position; i < position + added; i++)
+    g_array_append_val (positions, i);
+}
+
+/* A submission changing status changes a credential's counts, not its row:
+ * the catalog still has to redraw that row, and only that row. */
+static void
+test_counts_rebind_row (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GListModel *visible = assay_catalog_view_get_visible (fixture->catalog);
+  g_autoptr(GPtrArray) submissions = assay_store_query (fixture->store, ASSAY_TYPE_SUBMISSION, "status", "received", NULL);
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AssayCredential) credential = NULL;
+  g_autoptr(AssayCredential) shown = NULL;
+  AssaySubmission *submission;
+  guint before;
+
+  g_assert_cmpuint (submissions->len, >, 0);
+  submission = g_ptr_array_index (submissions, 0);
+  credential = assay_store_lookup (fixture->store, ASSAY_TYPE_CREDENTIAL,
+                                   assay_submission_get_credential_id (submission), &error);
+  g_assert_no_error (error);
+  before = assay_credential_get_submission_count (credential, ASSAY_SUBMISSION_STATUS_IN_REVIEW);
+
+  g_signal_connect (visible, "items-changed", G_CALLBACK (on_visible_items_changed_cb), positions);
+  assay_submission_set_status (submission, ASSAY_SUBMISSION_STATUS_IN_REVIEW);
+  g_assert_true (assay_store_save (fixture->store, submission, &error));
+  g_assert_no_error (error);
+  g_signal_handlers_disconnect_by_func (visible, on_visible_items_changed_cb, positions);
+
+  g_assert_cmpuint (assay_credential_get_submission_count (credential, ASSAY_SUBMISSION_STATUS_IN_REVIEW), ==, before + 1);
+  g_assert_cmpuint (positions->len, ==, 1);
+  shown = g_list_model_get_item (visible, g_array_index (positions, guint, 0));
+  g_assert_true (shown == credential);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -210,6 +256,7 @@ main (int   argc,
   g_test_add ("/assay/ui/catalog/shows-demo", Fixture, NULL, fixture_set_up, test_catalog_shows_demo, fixture_tear_down);
   g_test_add ("/assay/ui/catalog/search", Fixture, NULL, fixture_set_up, test_catalog_search_filters, fixture_tear_down);
   g_test_add ("/assay/ui/catalog/status-filter", Fixture, NULL, fixture_set_up, test_status_filter_and_empty_state, fixture_tear_down);
+  g_test_add ("/assay/ui/catalog/counts-rebind-row", Fixture, NULL, fixture_set_up, test_counts_rebind_row, fixture_tear_down);
   g_test_add ("/assay/ui/catalog/editor-updates-catalog", Fixture, NULL, fixture_set_up, test_editor_updates_catalog, fixture_tear_down);
 
   return g_test_run ();

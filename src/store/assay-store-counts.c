@@ -98,6 +98,7 @@ static void
 refresh_lineage (AssayStore *self,
                  const char *lineage)
 {
+  g_autoptr(GPtrArray) live = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
 
   memset (counts_for (self, lineage), 0, sizeof (guint) * ASSAY_N_SUBMISSION_STATUSES);
@@ -111,24 +112,39 @@ refresh_lineage (AssayStore *self,
   sqlite3_bind_text (stmt, 1, lineage, -1, SQLITE_TRANSIENT);
   add_rows (self, stmt);
 
-  /* Every live version of the credential shows the new numbers. */
+  /* Every live version of the credential shows the new numbers, and its
+   * row in every list is announced as changed so that views rebind it. */
   stmt = _assay_store_prepare (self, "SELECT id FROM credential WHERE lineage_id = ?", NULL);
   if (stmt == NULL)
     return;
   sqlite3_bind_text (stmt, 1, lineage, -1, SQLITE_TRANSIENT);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(AssayRecord) credential = NULL;
       const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      g_autoptr(GError) error = NULL;
 
-      if (!_assay_store_is_tracked (self, id))
-        continue;
-      credential = assay_store_lookup (self, ASSAY_TYPE_CREDENTIAL, id, &error);
-      if (credential != NULL)
-        _assay_store_apply_counts (self, credential);
+      AssayRecord *credential;
+
+      if (_assay_store_is_tracked (self, id) &&
+          (credential = assay_store_lookup (self, ASSAY_TYPE_CREDENTIAL, id, &error)) != NULL)
+        g_ptr_array_add (live, credential);
     }
   sqlite3_reset (stmt);
+
+  for (guint i = 0; i < live->len; i++)
+    {
+      AssayRecord *credential = g_ptr_array_index (live, i);
+      guint before[ASSAY_N_SUBMISSION_STATUSES];
+      gboolean changed = FALSE;
+
+      for (guint s = 0; s < ASSAY_N_SUBMISSION_STATUSES; s++)
+        before[s] = assay_credential_get_submission_count (ASSAY_CREDENTIAL (credential), s);
+      _assay_store_apply_counts (self, credential);
+      for (guint s = 0; s < ASSAY_N_SUBMISSION_STATUSES; s++)
+        changed |= before[s] != assay_credential_get_submission_count (ASSAY_CREDENTIAL (credential), s);
+      if (changed)
+        _assay_store_emit_changed (self, credential, ASSAY_STORE_CHANGE_UPDATED);
+    }
 }
 
 /* Called after a commit for every changed row. */
