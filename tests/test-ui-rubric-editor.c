@@ -357,6 +357,35 @@ test_blank_title (Fixture       *fixture,
   g_assert_cmpstr (assay_criterion_get_title (criterion), ==, criterion_titles[0]);
 }
 
+/* Presses a key binding of @widget's class, as the shortcut controller
+ * would on a key event. */
+static gboolean
+activate_shortcut (GtkWidget  *widget,
+                   const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (trigger, accelerator))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
 static void
 test_move_criterion (Fixture       *fixture,
                      gconstpointer  data)
@@ -389,6 +418,13 @@ test_move_criterion (Fixture       *fixture,
   g_assert_true (gtk_grid_get_child_at (grid, 3, 1) == cell);
   g_assert_true (focus_is_within (cell));
 
+  /* Alt+Down is bound to the same action. */
+  g_assert_true (activate_shortcut (fixture->editor, "<Alt>Down"));
+  g_assert_cmpint (assay_criterion_get_position (first), ==, 1);
+  g_assert_true (activate_shortcut (fixture->editor, "<Alt>Up"));
+  g_assert_cmpint (assay_criterion_get_position (first), ==, 0);
+  g_assert_true (focus_is_within (cell));
+
   /* Levels move the same way. */
   {
     g_autoptr(GListModel) levels = list_children (fixture, ASSAY_TYPE_LEVEL);
@@ -399,6 +435,11 @@ test_move_criterion (Fixture       *fixture,
     g_assert_cmpint (assay_level_get_position (lowest), ==, 1);
     g_assert_true (assay_rubric_header_get_record (ASSAY_RUBRIC_HEADER (gtk_grid_get_child_at (grid, 2, 0)))
                    == ASSAY_RECORD (lowest));
+
+    /* The focused cell's level is the one Alt+Left moves. */
+    gtk_widget_grab_focus (gtk_grid_get_child_at (grid, 2, 1));
+    g_assert_true (activate_shortcut (fixture->editor, "<Alt>Left"));
+    g_assert_cmpint (assay_level_get_position (lowest), ==, 0);
   }
 }
 
@@ -419,6 +460,33 @@ test_remove (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (criteria), ==, 1);
   g_assert_cmpint (assay_criterion_get_position (second), ==, 0);
   g_assert_cmpuint (count_with_class (fixture->editor, "descriptor"), ==, 4);
+
+  /* Written descriptors go only when the user says so. */
+  {
+    g_autoptr(AssayLevel) level = g_list_model_get_item (levels, 0);
+    g_autoptr(AssayRubricCell) cell = assay_store_get_cell (fixture->store, second, level, NULL);
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    AdwMessageDialog *dialog = NULL;
+
+    assay_rubric_cell_set_descriptor (cell, "Checks reach only volunteers.");
+    g_assert_true (assay_store_save (fixture->store, cell, NULL));
+    g_assert_true (gtk_widget_activate_action (fixture->editor, "rubric.remove-criterion", "ms",
+                                               assay_record_get_id (ASSAY_RECORD (second))));
+    g_assert_cmpuint (g_list_model_get_n_items (criteria), ==, 1);
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (window))
+          dialog = ADW_MESSAGE_DIALOG (window);
+      }
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove “Instruction adjusts to the evidence”?");
+
+    adw_message_dialog_response (dialog, "cancel");
+    g_assert_cmpuint (g_list_model_get_n_items (criteria), ==, 1);
+  }
 
   /* Levels stay at two or more. */
   while (g_list_model_get_n_items (levels) > 2)

@@ -437,19 +437,27 @@ test_live_title (Fixture       *fixture,
   g_assert_cmpstr (after, ==, "Leading Without Leaving");
   g_signal_handlers_disconnect_by_data (fixture->store, &watch);
 
-  /* A blank title is pointed out, never saved, and undone on leaving. */
+  destroy_and_finalize (window, GTK_WIDGET (window));
+  destroy_and_finalize (main_window, view);
+}
+
+static void
+test_blank_title (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWindow *window = show_stack_window (fixture, fixture->ordered);
+  GtkWidget *title_row = find_by_type (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW);
+  g_autofree char *stored = NULL;
+
+  /* Pointed out while typing, never saved, undone on leaving. */
   gtk_editable_set_text (GTK_EDITABLE (title_row), "");
   assay_test_iterate (800);
   g_assert_true (gtk_widget_has_css_class (title_row, "error"));
-  g_clear_pointer (&after, g_free);
-  after = stored_title (fixture->directory, fixture->ordered);
-  g_assert_cmpstr (after, ==, "Leading Without Leaving");
+  stored = stored_title (fixture->directory, fixture->ordered);
+  g_assert_cmpstr (stored, ==, "Teacher Leadership");
 
   destroy_and_finalize (window, GTK_WIDGET (window));
-  g_assert_cmpstr (assay_stack_get_title (fixture->ordered), ==, "Leading Without Leaving");
-  g_assert_nonnull (find_row (list_box, "Leading Without Leaving"));
-
-  destroy_and_finalize (main_window, view);
+  g_assert_cmpstr (assay_stack_get_title (fixture->ordered), ==, "Teacher Leadership");
 }
 
 static void
@@ -520,6 +528,38 @@ test_delete (Fixture       *fixture,
   destroy_and_finalize (main_window, view);
 }
 
+static void
+test_close_shortcut (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWindow *window = show_stack_window (fixture, fixture->ordered);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  gboolean closed = FALSE;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+
+  for (guint i = 0; !closed && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      guint n = GTK_IS_SHORTCUT_CONTROLLER (controller) ? g_list_model_get_n_items (G_LIST_MODEL (controller)) : 0;
+
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (trigger, "<Control>w"))
+            closed = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, GTK_WIDGET (window),
+                                                   gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  g_clear_object (&controllers);
+  assay_test_iterate (50);
+  g_assert_true (closed);
+  g_assert_null (window);
+}
+
 #define ADD_TEST(path, func) \
   g_test_add ("/assay/ui/stacks/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -536,8 +576,10 @@ main (int   argc,
   ADD_TEST ("members", test_members);
   ADD_TEST ("candidates", test_candidates);
   ADD_TEST ("live-title", test_live_title);
+  ADD_TEST ("blank-title", test_blank_title);
   ADD_TEST ("ordered", test_ordered);
   ADD_TEST ("delete", test_delete);
+  ADD_TEST ("close-shortcut", test_close_shortcut);
 
   return g_test_run ();
 }
