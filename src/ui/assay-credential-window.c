@@ -10,6 +10,7 @@
 #include "assay-model.h"
 #include "assay-resource-dialog.h"
 #include "assay-rubric-editor.h"
+#include "assay-rubric-util.h"
 #include "assay-store-credentials.h"
 
 /* The editor of one credential version: its profile (every category CCSSO
@@ -161,6 +162,8 @@ update_state (AssayCredentialWindow *self)
                                  assay_credential_get_status (credential) == ASSAY_CREDENTIAL_STATUS_PUBLISHED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "credential.delete", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "credential.add-resource", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "credential.edit-resource", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "credential.remove-resource", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "credential.choose-image", editable);
 }
 
@@ -228,6 +231,16 @@ bind_fields (AssayCredentialWindow *self)
   bind_text (self, "evidence-of-benefit", gtk_text_view_get_buffer (self->benefit_view), "text");
   bind_text (self, "submission-guidelines", gtk_text_view_get_buffer (self->guidelines_view), "text");
 
+  {
+    GtkTextView *views[] = {
+      self->description_view, self->competency_view, self->key_method_view,
+      self->rationale_view, self->benefit_view, self->guidelines_view,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+      assay_rubric_text_view_fit_content (views[i]);
+  }
+
   g_object_bind_property (self->credential, "sync-hours", self->sync_spin, "value",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->credential, "async-hours", self->async_spin, "value",
@@ -268,7 +281,6 @@ static GtkWidget *
 create_resource_row (gpointer item,
                      gpointer user_data)
 {
-  AssayCredentialWindow *self = user_data;
   AssayResource *resource = item;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
@@ -304,8 +316,6 @@ create_resource_row (gpointer item,
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (edit), id);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "credential.remove-resource");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove), id);
-  gtk_widget_set_sensitive (edit, assay_credential_is_editable (self->credential));
-  gtk_widget_set_sensitive (remove, assay_credential_is_editable (self->credential));
 
   return row;
 }
