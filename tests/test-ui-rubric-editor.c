@@ -443,6 +443,31 @@ test_move_criterion (Fixture       *fixture,
   }
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* As a click on one of its buttons does. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_remove (Fixture       *fixture,
              gconstpointer  data)
@@ -465,27 +490,28 @@ test_remove (Fixture       *fixture,
   {
     g_autoptr(AssayLevel) level = g_list_model_get_item (levels, 0);
     g_autoptr(AssayRubricCell) cell = assay_store_get_cell (fixture->store, second, level, NULL);
-    GListModel *toplevels = gtk_window_get_toplevels ();
-    AdwMessageDialog *dialog = NULL;
+    AdwMessageDialog *dialog;
 
     assay_rubric_cell_set_descriptor (cell, "Checks reach only volunteers.");
     g_assert_true (assay_store_save (fixture->store, cell, NULL));
+
     g_assert_true (gtk_widget_activate_action (fixture->editor, "rubric.remove-criterion", "ms",
                                                assay_record_get_id (ASSAY_RECORD (second))));
-    g_assert_cmpuint (g_list_model_get_n_items (criteria), ==, 1);
-
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-        if (ADW_IS_MESSAGE_DIALOG (window))
-          dialog = ADW_MESSAGE_DIALOG (window);
-      }
+    dialog = find_message_dialog ();
     g_assert_nonnull (dialog);
     g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove “Instruction adjusts to the evidence”?");
-
-    adw_message_dialog_response (dialog, "cancel");
+    respond (dialog, "cancel");
+    assay_test_iterate (20);
     g_assert_cmpuint (g_list_model_get_n_items (criteria), ==, 1);
+
+    g_assert_true (gtk_widget_activate_action (fixture->editor, "rubric.remove-level", "ms",
+                                               assay_record_get_id (ASSAY_RECORD (level))));
+    dialog = find_message_dialog ();
+    g_assert_nonnull (dialog);
+    respond (dialog, "remove");
+    assay_test_iterate (20);
+    g_assert_cmpuint (g_list_model_get_n_items (levels), ==, 3);
+    g_assert_cmpuint (count_with_class (fixture->editor, "descriptor"), ==, 3);
   }
 
   /* Levels stay at two or more. */
@@ -493,8 +519,8 @@ test_remove (Fixture       *fixture,
     {
       g_autoptr(AssayLevel) level = g_list_model_get_item (levels, 0);
 
-      gtk_widget_activate_action (fixture->editor, "rubric.remove-level", "ms",
-                                  assay_record_get_id (ASSAY_RECORD (level)));
+      g_assert_true (gtk_widget_activate_action (fixture->editor, "rubric.remove-level", "ms",
+                                                 assay_record_get_id (ASSAY_RECORD (level))));
     }
   {
     g_autoptr(AssayLevel) level = g_list_model_get_item (levels, 0);
@@ -504,6 +530,14 @@ test_remove (Fixture       *fixture,
   }
   g_assert_cmpuint (g_list_model_get_n_items (levels), ==, 2);
   g_assert_cmpuint (count_with_class (fixture->editor, "descriptor"), ==, 2);
+
+  /* Positions stay 0, 1, … */
+  for (guint i = 0; i < g_list_model_get_n_items (levels); i++)
+    {
+      g_autoptr(AssayLevel) level = g_list_model_get_item (levels, i);
+
+      g_assert_cmpint (assay_level_get_position (level), ==, i);
+    }
 }
 
 static void

@@ -518,6 +518,7 @@ test_delete (Fixture       *fixture,
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == window);
 
   adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   assay_test_iterate (50);
 
   /* Gone from the store and the list; its window closed. */

@@ -338,6 +338,12 @@ sync_editable (AssayRubricEditor *self)
 }
 
 static void
+on_credential_notify_cb (AssayRubricEditor *self)
+{
+  sync_editable (self);
+}
+
+static void
 clear_grid (AssayRubricEditor *self)
 {
   GtkWidget *child;
@@ -661,8 +667,10 @@ assay_rubric_editor_set_credential (AssayRubricEditor *self,
   g_set_object (&self->credential, credential);
   if (credential != NULL)
     {
-      g_signal_connect_object (credential, "notify::status", G_CALLBACK (sync_editable), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (credential, "notify::version", G_CALLBACK (sync_editable), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (credential, "notify::status", G_CALLBACK (on_credential_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (credential, "notify::version", G_CALLBACK (on_credential_notify_cb),
+                               self, G_CONNECT_SWAPPED);
     }
   load (self);
 

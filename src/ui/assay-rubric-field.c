@@ -153,7 +153,10 @@ set_error (Field      *field,
     {
       gtk_widget_remove_css_class (field->widget, "error");
       gtk_widget_set_tooltip_text (field->widget, field->tooltip);
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (field->widget), GTK_ACCESSIBLE_STATE_INVALID);
+      /* Not reset_state: in GTK 4.8 that leaks when the widget is going away. */
+      gtk_accessible_update_state (GTK_ACCESSIBLE (field->widget),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE,
+                                   -1);
       g_clear_pointer (&field->tooltip, g_free);
       field->has_error = FALSE;
     }
@@ -176,19 +179,19 @@ save (Field    *field,
   if (!assay_record_get_persisted (field->record))
     return TRUE;
 
+  /* Saved or not, the field now shows a value the workspace holds: the
+   * store put the stored one back on failure. Say why in a toast. */
+  set_error (field, NULL);
+
   if (!assay_store_save (field->store, field->record, &error))
     {
-      if (!report)
-        {
-          g_debug ("Could not save %s: %s", field->pspec->name, error->message);
-          return FALSE;
-        }
-      set_error (field, error->message);
-      assay_rubric_report_error (field->widget, error);
+      if (report)
+        assay_rubric_report_error (field->widget, error);
+      else
+        g_debug ("Could not save %s: %s", field->pspec->name, error->message);
       return FALSE;
     }
 
-  set_error (field, NULL);
   return TRUE;
 }
 
@@ -238,6 +241,14 @@ static void
 on_focus_leave_cb (GtkEventControllerFocus *controller,
                    Field                   *field)
 {
+  GtkRoot *root = gtk_widget_get_root (field->widget);
+
+  /* Switching to another window is not leaving the field: an edit that
+   * cannot be saved yet waits instead of being undone. */
+  if (GTK_IS_WINDOW (root) && !gtk_window_is_active (GTK_WINDOW (root)) &&
+      !assay_record_validate (field->record, NULL))
+    return;
+
   save (field, TRUE);
 }
 

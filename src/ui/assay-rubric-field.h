@@ -13,9 +13,11 @@ G_BEGIN_DECLS
  * window made it. Typing sets the property at once, so every view of the
  * record follows along, and saves it after a short pause (GSettings key
  * "autosave-delay-ms"), when the widget loses focus and when it is unmapped.
- * A switch saves at once. When a save fails the store puts the stored value
- * back and the widget shows why: the "error" style and a tooltip, plus a
- * toast or dialog for the user.
+ * A switch saves at once. While the typed value cannot be saved (a blank
+ * title) the widget says why with the "error" style and a tooltip, and the
+ * save waits for focus-out; a save that fails there is undone by the store,
+ * which puts the stored value back, and the reason shows in a toast (or a
+ * dialog when no AdwToastOverlay is around).
  *
  * Widgets: GtkSpinButton (integer property), GtkSwitch (boolean),
  * GtkTextView and any other GtkEditable (string).

@@ -176,6 +176,20 @@ on_levels_items_changed_after_cb (AssayRubricRule *self)
 }
 
 static void
+on_criteria_items_changed_cb (AssayRubricRule *self)
+{
+  sync_total (self);
+}
+
+static void
+on_rubric_notify_cb (AssayRubricRule *self)
+{
+  sync_rule (self);
+  sync_level (self);
+  sync_total (self);
+}
+
+static void
 disconnect (AssayRubricRule *self)
 {
   if (self->rubric != NULL)
@@ -328,11 +342,9 @@ assay_rubric_rule_set_rubric (AssayRubricRule *self,
   self->syncing = FALSE;
   g_signal_connect_object (levels, "items-changed", G_CALLBACK (on_levels_items_changed_after_cb),
                            self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  g_signal_connect_object (criteria, "items-changed", G_CALLBACK (sync_total),
+  g_signal_connect_object (criteria, "items-changed", G_CALLBACK (on_criteria_items_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (rubric, "notify::rule", G_CALLBACK (sync_rule), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (rubric, "notify::rule-level-id", G_CALLBACK (sync_level), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (rubric, "notify::minimum-total", G_CALLBACK (sync_total), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (rubric, "notify", G_CALLBACK (on_rubric_notify_cb), self, G_CONNECT_SWAPPED);
 
   /* A field edits one record for its life: a new rubric gets a new spin. */
   adjustment = gtk_adjustment_new (0, 0, 10000, 1, 5, 0);

@@ -37,9 +37,15 @@ assay_rubric_report_error (GtkWidget    *widget,
       return;
     }
 
+  /* A field saved as its window closes has nobody left to tell. */
   root = gtk_widget_get_root (widget);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("The Change Was Not Saved"), error->message);
+  if (!GTK_IS_WINDOW (root) || !gtk_widget_get_mapped (GTK_WIDGET (root)))
+    {
+      g_debug ("%s", error->message);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("The Change Was Not Saved"), error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -157,7 +163,7 @@ queue_resize_cb (GtkWidget     *widget,
 }
 
 static void
-on_text_height_changed_cb (GtkAdjustment *adjustment,
+on_adjustment_notify_upper_cb (GtkAdjustment *adjustment,
                            GParamSpec    *pspec,
                            GtkWidget     *view)
 {
@@ -186,5 +192,5 @@ assay_rubric_text_view_fit_content (GtkTextView *view)
   g_return_if_fail (GTK_IS_TEXT_VIEW (view));
 
   gtk_scrollable_set_vadjustment (GTK_SCROLLABLE (view), adjustment);
-  g_signal_connect_object (adjustment, "notify::upper", G_CALLBACK (on_text_height_changed_cb), view, 0);
+  g_signal_connect_object (adjustment, "notify::upper", G_CALLBACK (on_adjustment_notify_upper_cb), view, 0);
 }

@@ -276,6 +276,25 @@ update_candidates (AssayStackWindow *self)
 }
 
 static void
+on_members_items_changed_cb (AssayStackWindow *self)
+{
+  refresh_member_rows (self);
+  update_candidates (self);
+}
+
+static void
+on_stack_notify_ordered_cb (AssayStackWindow *self)
+{
+  refresh_member_rows (self);
+}
+
+static void
+on_credentials_items_changed_cb (AssayStackWindow *self)
+{
+  update_candidates (self);
+}
+
+static void
 on_candidates_list_row_activated_cb (GtkListBox       *list_box,
                                      GtkListBoxRow    *row,
                                      AssayStackWindow *self)
@@ -465,9 +484,10 @@ assay_stack_window_constructed (GObject *object)
 
   self->members = assay_store_list (self->store, ASSAY_TYPE_STACK_MEMBER, "stack_id", stack_id, "position");
   gtk_list_box_bind_model (self->members_list, self->members, create_member_row_cb, self, NULL);
-  g_signal_connect_object (self->members, "items-changed", G_CALLBACK (refresh_member_rows),
+  /* After the list box has made its rows. */
+  g_signal_connect_object (self->members, "items-changed", G_CALLBACK (on_members_items_changed_cb),
                            self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  g_signal_connect_object (self->stack, "notify::ordered", G_CALLBACK (refresh_member_rows),
+  g_signal_connect_object (self->stack, "notify::ordered", G_CALLBACK (on_stack_notify_ordered_cb),
                            self, G_CONNECT_SWAPPED);
 
   placeholder = gtk_label_new (_("Add the credentials an earner completes to earn this stack"));
@@ -485,9 +505,7 @@ assay_stack_window_constructed (GObject *object)
                                                 g_object_ref (self->candidate_filter));
   gtk_list_box_bind_model (self->candidates_list, G_LIST_MODEL (self->candidates),
                            create_candidate_row_cb, self, NULL);
-  g_signal_connect_object (self->members, "items-changed", G_CALLBACK (update_candidates),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->credentials, "items-changed", G_CALLBACK (update_candidates),
+  g_signal_connect_object (self->credentials, "items-changed", G_CALLBACK (on_credentials_items_changed_cb),
                            self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   g_signal_connect_object (self->store, "record-changed", G_CALLBACK (on_store_record_changed_cb),

@@ -49,6 +49,18 @@ update_row_subtitle (AdwActionRow *row)
   adw_action_row_set_subtitle (row, subtitle);
 }
 
+static void
+on_members_items_changed_cb (AdwActionRow *row)
+{
+  update_row_subtitle (row);
+}
+
+static void
+on_stack_notify_ordered_cb (AdwActionRow *row)
+{
+  update_row_subtitle (row);
+}
+
 static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
@@ -68,8 +80,10 @@ create_row_cb (gpointer item,
   g_object_bind_property (stack, "title", row, "title", G_BINDING_SYNC_CREATE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
 
-  g_signal_connect_object (members, "items-changed", G_CALLBACK (update_row_subtitle), row, G_CONNECT_SWAPPED);
-  g_signal_connect_object (stack, "notify::ordered", G_CALLBACK (update_row_subtitle), row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (members, "items-changed", G_CALLBACK (on_members_items_changed_cb),
+                           row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (stack, "notify::ordered", G_CALLBACK (on_stack_notify_ordered_cb),
+                           row, G_CONNECT_SWAPPED);
   update_row_subtitle (ADW_ACTION_ROW (row));
 
   return row;
@@ -81,6 +95,12 @@ update_page (AssayStacksView *self)
   gboolean empty = self->stacks == NULL || g_list_model_get_n_items (self->stacks) == 0;
 
   gtk_stack_set_visible_child_name (self->content_stack, empty ? "empty" : "list");
+}
+
+static void
+on_stacks_items_changed_cb (AssayStacksView *self)
+{
+  update_page (self);
 }
 
 static void
@@ -233,7 +253,8 @@ assay_stacks_view_set_store (AssayStacksView *self,
     {
       self->stacks = assay_store_list (store, ASSAY_TYPE_STACK, NULL, NULL, "title");
       gtk_list_box_bind_model (self->list_box, self->stacks, create_row_cb, self, NULL);
-      g_signal_connect_object (self->stacks, "items-changed", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->stacks, "items-changed", G_CALLBACK (on_stacks_items_changed_cb),
+                               self, G_CONNECT_SWAPPED);
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stacks.new",
