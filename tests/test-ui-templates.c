@@ -2,8 +2,10 @@
 #include "config.h"
 
 #include "assay-catalog-view.h"
+#include "assay-model.h"
 #include "assay-credential-window.h"
 #include "assay-preferences-window.h"
+#include "assay-stack-window.h"
 #include "assay-stacks-view.h"
 #include "assay-test-ui.h"
 #include "assay-window.h"
@@ -39,12 +41,17 @@ test_window_templates (void)
   g_autoptr(GListModel) credentials = assay_store_list (store, ASSAY_TYPE_CREDENTIAL, NULL, NULL, "title");
   g_autoptr(AssayCredential) credential = g_list_model_get_item (credentials, 0);
   GtkWindow *editor = assay_credential_window_present (store, credential, NULL);
+  g_autoptr(GListModel) stacks = assay_store_list (store, ASSAY_TYPE_STACK, NULL, NULL, "title");
+  g_autoptr(AssayStack) stack = g_list_model_get_item (stacks, 0);
+  GtkWindow *stack_window = GTK_WINDOW (assay_stack_window_new (store, stack));
 
   g_assert_true (ASSAY_IS_PREFERENCES_WINDOW (preferences));
   g_assert_true (ASSAY_IS_CREDENTIAL_WINDOW (editor));
   gtk_window_present (window);
   assay_test_iterate (50);
 
+  g_assert_true (ASSAY_IS_STACK_WINDOW (stack_window));
+  gtk_window_destroy (stack_window);
   gtk_window_destroy (editor);
   gtk_window_destroy (window);
   gtk_window_destroy (preferences);

@@ -31,6 +31,7 @@ struct _AssayCredentialWindow
   AdwViewSwitcherTitle *switcher_title;
   GtkLabel         *frozen_label;
   GtkRevealer      *frozen_revealer;
+  AdwViewStack     *view_stack;
   GtkButton        *publish_button;
   GtkButton        *new_version_button;
   GtkBox           *rubric_box;
@@ -154,7 +155,9 @@ update_state (AssayCredentialWindow *self)
 
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
   gtk_label_set_label (self->frozen_label, frozen);
-  gtk_revealer_set_reveal_child (self->frozen_revealer, !editable);
+  /* the rubric editor says it for itself */
+  gtk_revealer_set_reveal_child (self->frozen_revealer,
+                                 !editable && g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "profile") == 0);
 
   gtk_widget_set_visible (GTK_WIDGET (self->publish_button), editable);
   gtk_widget_set_visible (GTK_WIDGET (self->new_version_button), !editable);
@@ -579,6 +582,7 @@ assay_credential_window_class_init (AssayCredentialWindowClass *klass)
   BIND (switcher_title);
   BIND (frozen_label);
   BIND (frozen_revealer);
+  BIND (view_stack);
   BIND (publish_button);
   BIND (new_version_button);
   BIND (rubric_box);
@@ -673,6 +677,7 @@ assay_credential_window_present (AssayStore      *store,
   g_signal_connect_object (credential, "notify::status", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (credential, "notify::version", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (credential, "notify::image-hash", G_CALLBACK (update_image), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   update_state (self);
   update_image (self);
 
