@@ -247,6 +247,33 @@ test_counts_rebind_row (Fixture       *fixture,
 }
 
 
+static double
+pd_hours_at (Fixture *fixture,
+             guint    position)
+{
+  g_autoptr(AssayCredential) credential = g_list_model_get_item (assay_catalog_view_get_visible (fixture->catalog), position);
+
+  return assay_credential_get_pd_hours (credential);
+}
+
+/* The header sorts by a column, and the same column again reverses it. */
+static void
+test_sort_by_header (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  guint n = n_visible (fixture);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->catalog), "catalog.sort-by", "u", 4));
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpfloat (pd_hours_at (fixture, i - 1), <=, pd_hours_at (fixture, i));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->catalog), "catalog.sort-by", "u", 4));
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpfloat (pd_hours_at (fixture, i - 1), >=, pd_hours_at (fixture, i));
+  g_assert_cmpfloat (pd_hours_at (fixture, 0), >, pd_hours_at (fixture, n - 1));
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -257,6 +284,7 @@ main (int   argc,
   g_test_add ("/assay/ui/catalog/search", Fixture, NULL, fixture_set_up, test_catalog_search_filters, fixture_tear_down);
   g_test_add ("/assay/ui/catalog/status-filter", Fixture, NULL, fixture_set_up, test_status_filter_and_empty_state, fixture_tear_down);
   g_test_add ("/assay/ui/catalog/counts-rebind-row", Fixture, NULL, fixture_set_up, test_counts_rebind_row, fixture_tear_down);
+  g_test_add ("/assay/ui/catalog/sort-by-header", Fixture, NULL, fixture_set_up, test_sort_by_header, fixture_tear_down);
   g_test_add ("/assay/ui/catalog/editor-updates-catalog", Fixture, NULL, fixture_set_up, test_editor_updates_catalog, fixture_tear_down);
 
   return g_test_run ();

@@ -5,17 +5,26 @@
 
 G_BEGIN_DECLS
 
+/* The catalog's columns, in display order. */
 typedef enum
 {
-  ASSAY_CATALOG_CELL_TITLE,
-  ASSAY_CATALOG_CELL_AREA,
-  ASSAY_CATALOG_CELL_VERSION,
-  ASSAY_CATALOG_CELL_STATUS,
-  ASSAY_CATALOG_CELL_PD_HOURS,
-  ASSAY_CATALOG_CELL_SUBMISSIONS,
-} AssayCatalogCell;
+  ASSAY_CATALOG_COLUMN_TITLE,
+  ASSAY_CATALOG_COLUMN_AREA,
+  ASSAY_CATALOG_COLUMN_VERSION,
+  ASSAY_CATALOG_COLUMN_STATUS,
+  ASSAY_CATALOG_COLUMN_PD_HOURS,
+  ASSAY_CATALOG_COLUMN_SUBMISSIONS,
+  ASSAY_CATALOG_N_COLUMNS
+} AssayCatalogColumn;
 
-GtkListItemFactory *assay_catalog_cell_factory_new (AssayCatalogCell cell);
-char               *assay_catalog_describe_submissions (gpointer credential);
+GtkListItemFactory *assay_catalog_row_factory_new      (void);
+GtkWidget          *assay_catalog_header_new           (const char         *action_name);
+void                assay_catalog_header_show_sort     (GtkWidget          *header,
+                                                        AssayCatalogColumn  column,
+                                                        gboolean            descending);
+int                 assay_catalog_compare              (gpointer            a,
+                                                        gpointer            b,
+                                                        AssayCatalogColumn  column);
+char               *assay_catalog_describe_submissions (gpointer            credential);
 
 G_END_DECLS

@@ -38,13 +38,12 @@ struct _AssayCatalogView
   GtkStringList     *stack_names;
   GtkStringList     *area_names;
   GtkStack          *content_stack;
-  GtkColumnView     *column_view;
-  GtkColumnViewColumn *title_column;
-  GtkColumnViewColumn *area_column;
-  GtkColumnViewColumn *version_column;
-  GtkColumnViewColumn *status_column;
-  GtkColumnViewColumn *pd_column;
-  GtkColumnViewColumn *submissions_column;
+  GtkListView       *list_view;
+  GtkBox            *header_box;
+  GtkWidget         *header;
+  GtkCustomSorter   *sorter;
+  AssayCatalogColumn sort_column;
+  gboolean           sort_descending;
   GtkFilterListModel *filter_model;
   GtkSortListModel  *sort_model;
   GtkSingleSelection *selection;
@@ -353,13 +352,45 @@ open_credential (AssayCatalogView *self,
 }
 
 static void
-on_column_view_activate_cb (AssayCatalogView *self,
+on_list_view_activate_cb (AssayCatalogView *self,
                             guint             position)
 {
   g_autoptr(AssayCredential) credential = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
   if (credential != NULL)
     open_credential (self, credential);
+}
+
+static int
+compare_credentials (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  AssayCatalogView *self = user_data;
+  int result = assay_catalog_compare ((gpointer) a, (gpointer) b, self->sort_column);
+
+  if (result == 0 && self->sort_column != ASSAY_CATALOG_COLUMN_TITLE)
+    result = assay_catalog_compare ((gpointer) a, (gpointer) b, ASSAY_CATALOG_COLUMN_TITLE);
+
+  return self->sort_descending ? -result : result;
+}
+
+/* Clicking the sorted column's header again reverses the order. */
+static void
+sort_by_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AssayCatalogView *self = ASSAY_CATALOG_VIEW (widget);
+  guint column = g_variant_get_uint32 (parameter);
+
+  if (column >= ASSAY_CATALOG_N_COLUMNS)
+    return;
+
+  self->sort_descending = column == self->sort_column ? !self->sort_descending : FALSE;
+  self->sort_column = column;
+  assay_catalog_header_show_sort (self->header, self->sort_column, self->sort_descending);
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -494,25 +525,21 @@ assay_catalog_view_class_init (AssayCatalogViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, stack_names);
   gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, area_names);
   gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, column_view);
-  gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, title_column);
-  gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, area_column);
-  gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, version_column);
-  gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, status_column);
-  gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, pd_column);
-  gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, submissions_column);
   gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, filter_model);
   gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, header_box);
   gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, selection);
   gtk_widget_class_bind_template_child (widget_class, AssayCatalogView, count_label);
 
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_dropdown_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "catalog.new-credential", NULL, new_credential_action);
   gtk_widget_class_install_action (widget_class, "catalog.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "catalog.sort-by", "u", sort_by_action);
 }
 
 static void
@@ -524,23 +551,21 @@ assay_catalog_view_init (AssayCatalogView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   {
-    GtkColumnViewColumn *columns[] = {
-      self->title_column, self->area_column, self->version_column,
-      self->status_column, self->pd_column, self->submissions_column,
-    };
+    g_autoptr(GtkListItemFactory) factory = assay_catalog_row_factory_new ();
 
-    for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-      {
-        g_autoptr(GtkListItemFactory) factory = assay_catalog_cell_factory_new (i);
-        gtk_column_view_column_set_factory (columns[i], factory);
-      }
+    gtk_list_view_set_factory (self->list_view, factory);
   }
+
+  self->header = assay_catalog_header_new ("catalog.sort-by");
+  gtk_box_append (self->header_box, self->header);
+  self->sorter = gtk_custom_sorter_new (compare_credentials, self, NULL);
+  gtk_sort_list_model_set_sorter (self->sort_model, GTK_SORTER (self->sorter));
+  g_object_unref (self->sorter);
+  assay_catalog_header_show_sort (self->header, self->sort_column, self->sort_descending);
 
   self->filter = gtk_custom_filter_new (filter_credential, self, NULL);
   gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
   g_object_unref (self->filter);
-  gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
-  gtk_column_view_sort_by_column (self->column_view, self->title_column, GTK_SORT_ASCENDING);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   g_signal_connect_object (self->filter_model, "items-changed",
