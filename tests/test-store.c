@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "assay-model.h"
 #include "assay-store.h"
 #include "test-store-util.h"
@@ -614,6 +616,56 @@ test_store_read_only (void)
   g_assert_cmpuint (assay_store_count (store, ASSAY_TYPE_PERSON), ==, 1);
 }
 
+static char *
+lock_contents (StoreTestDir *dir)
+{
+  g_autofree char *path = g_build_filename (dir->workspace, "assay.lock", NULL);
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+/* The integrity scan is skipped only for a workspace the last writer closed
+ * cleanly and nobody touched since: the mark is cleared while it is open,
+ * and damage made after a clean close is still found. */
+static void
+test_store_clean_close_mark (void)
+{
+  StoreTestDir *dir = store_test_dir_new ();
+  g_autofree char *db_path = g_build_filename (dir->workspace, "assay.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *while_open = NULL;
+  g_autofree char *after_close = NULL;
+  AssayStore *store = store_test_open (dir->workspace);
+  AssayStore *again;
+
+  while_open = lock_contents (dir);
+  g_assert_cmpstr (while_open, ==, "");
+  assay_store_close (store);
+  g_object_unref (store);
+  after_close = lock_contents (dir);
+  g_assert_true (g_str_has_prefix (after_close, "clean "));
+
+  /* garbage in the middle of the file, after the clean close */
+  {
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (db_path, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 8192);
+    memset (contents + 4096, 0x5a, 4096);
+    g_assert_true (g_file_set_contents (db_path, contents, length, NULL));
+  }
+
+  again = assay_store_open (dir->workspace, ASSAY_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (again);
+  g_assert_error (error, ASSAY_STORE_ERROR, ASSAY_STORE_ERROR_CORRUPT);
+
+  store_test_dir_free (dir);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -622,6 +674,7 @@ main (int   argc,
 
   g_test_add_func ("/assay/store/migrate-empty", test_store_migrate_empty);
   g_test_add_func ("/assay/store/reopen", test_store_reopen);
+  g_test_add_func ("/assay/store/clean-close-mark", test_store_clean_close_mark);
   g_test_add_func ("/assay/store/identity", test_store_identity);
   g_test_add_func ("/assay/store/save-lookup", test_store_save_lookup);
   g_test_add_func ("/assay/store/save-invalid", test_store_save_invalid);
