@@ -274,6 +274,40 @@ test_sort_by_header (Fixture       *fixture,
 }
 
 
+/* Removing a learning resource can be undone, and the row comes back as it
+ * was, with its id. */
+static void
+test_resource_remove_undo (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) drafts = assay_store_query (fixture->store, ASSAY_TYPE_CREDENTIAL, "status", "draft", NULL);
+  AssayCredential *draft = g_ptr_array_index (drafts, 0);
+  const char *draft_id = assay_record_get_id (ASSAY_RECORD (draft));
+  g_autoptr(GListModel) resources = assay_store_list (fixture->store, ASSAY_TYPE_RESOURCE, "credential_id", draft_id, "position");
+  g_autoptr(AssayResource) first = g_list_model_get_item (resources, 0);
+  g_autofree char *id = g_strdup (assay_record_get_id (ASSAY_RECORD (first)));
+  g_autofree char *title = g_strdup (assay_resource_get_title (first));
+  guint before = g_list_model_get_n_items (resources);
+  GtkWindow *editor = assay_credential_window_present (fixture->store, draft, fixture->window);
+  g_autoptr(AssayResource) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (before, >, 0);
+  g_clear_object (&first);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "credential.remove-resource", "s", id));
+  g_assert_cmpuint (g_list_model_get_n_items (resources), ==, before - 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "credential.undo-remove-resource", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (resources), ==, before);
+  back = assay_store_lookup (fixture->store, ASSAY_TYPE_RESOURCE, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (assay_resource_get_title (back), ==, title);
+
+  gtk_window_destroy (editor);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -285,6 +319,7 @@ main (int   argc,
   g_test_add ("/assay/ui/catalog/status-filter", Fixture, NULL, fixture_set_up, test_status_filter_and_empty_state, fixture_tear_down);
   g_test_add ("/assay/ui/catalog/counts-rebind-row", Fixture, NULL, fixture_set_up, test_counts_rebind_row, fixture_tear_down);
   g_test_add ("/assay/ui/catalog/sort-by-header", Fixture, NULL, fixture_set_up, test_sort_by_header, fixture_tear_down);
+  g_test_add ("/assay/ui/catalog/resource-undo", Fixture, NULL, fixture_set_up, test_resource_remove_undo, fixture_tear_down);
   g_test_add ("/assay/ui/catalog/editor-updates-catalog", Fixture, NULL, fixture_set_up, test_editor_updates_catalog, fixture_tear_down);
 
   return g_test_run ();

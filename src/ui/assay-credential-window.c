@@ -25,6 +25,7 @@ struct _AssayCredentialWindow
   AssayStore       *store;
   AssayCredential  *credential;
   GListModel       *resources;
+  AssayResource    *removed_resource;
   guint             save_source;
 
   AdwToastOverlay  *toast_overlay;
@@ -353,7 +354,39 @@ remove_resource_action (GtkWidget  *widget,
   g_autoptr(AssayResource) resource = find_resource (self, parameter);
   g_autoptr(GError) error = NULL;
 
-  if (resource != NULL && !assay_store_delete (self->store, resource, &error))
+  g_autofree char *message = NULL;
+  AdwToast *undo;
+
+  if (resource == NULL)
+    return;
+
+  if (!assay_store_delete (self->store, resource, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  /* The object outlives its row for as long as the toast does: Undo writes
+   * it back, with its id, as it was. */
+  g_clear_object (&self->removed_resource);
+  self->removed_resource = g_steal_pointer (&resource);
+  message = g_strdup_printf (_("“%s” removed"), assay_resource_get_title (self->removed_resource));
+  undo = adw_toast_new (message);
+  adw_toast_set_button_label (undo, _("_Undo"));
+  adw_toast_set_action_name (undo, "credential.undo-remove-resource");
+  adw_toast_overlay_add_toast (self->toast_overlay, undo);
+}
+
+static void
+undo_remove_resource_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  AssayCredentialWindow *self = ASSAY_CREDENTIAL_WINDOW (widget);
+  g_autoptr(AssayResource) resource = g_steal_pointer (&self->removed_resource);
+  g_autoptr(GError) error = NULL;
+
+  if (resource != NULL && !assay_store_save (self->store, resource, &error))
     toast (self, error->message);
 }
 
@@ -560,6 +593,7 @@ assay_credential_window_dispose (GObject *object)
   g_clear_handle_id (&self->save_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ASSAY_TYPE_CREDENTIAL_WINDOW);
   g_clear_object (&self->resources);
+  g_clear_object (&self->removed_resource);
   g_clear_object (&self->credential);
   g_clear_object (&self->store);
 
@@ -610,6 +644,7 @@ assay_credential_window_class_init (AssayCredentialWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "credential.add-resource", NULL, add_resource_action);
   gtk_widget_class_install_action (widget_class, "credential.edit-resource", "s", edit_resource_action);
   gtk_widget_class_install_action (widget_class, "credential.remove-resource", "s", remove_resource_action);
+  gtk_widget_class_install_action (widget_class, "credential.undo-remove-resource", NULL, undo_remove_resource_action);
   gtk_widget_class_install_action (widget_class, "credential.choose-image", NULL, choose_image_action);
   gtk_widget_class_install_action (widget_class, "credential.remove-image", NULL, remove_image_action);
 
