@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "assay-demo.h"
+#include "assay-test-fs.h"
 #include "assay-test-ui.h"
 
 static char *test_root;
@@ -60,27 +61,6 @@ assay_test_open_demo_store (char **out_directory)
   if (out_directory != NULL)
     *out_directory = g_steal_pointer (&directory);
   return g_steal_pointer (&store);
-}
-
-void
-assay_test_remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        assay_test_remove_tree (child);
-      else
-        {
-          g_chmod (child, 0600);
-          g_unlink (child);
-        }
-    }
-  g_rmdir (path);
 }
 
 typedef struct

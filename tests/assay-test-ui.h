@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "assay-store.h"
+#include "assay-test-fs.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +14,6 @@ void        assay_test_ui_init         (int          *argc,
                                         char       ***argv);
 char       *assay_test_make_workspace  (void);
 AssayStore *assay_test_open_demo_store (char        **out_directory);
-void        assay_test_remove_tree     (const char   *path);
 gboolean    assay_test_wait_until      (gboolean    (*condition) (gpointer),
                                         gpointer      data,
                                         guint         timeout_ms);

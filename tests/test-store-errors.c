@@ -730,7 +730,7 @@ test_errors_check_blobs (void)
   g_assert_cmpuint (problems->len, ==, 1);
   g_assert_true (has_problem (problems, "orphan", "zz/notes.txt"));
   g_clear_pointer (&problems, g_ptr_array_unref);
-  store_test_remove_tree (stray_dir);
+  assay_test_remove_tree (stray_dir);
 
   /* A row that names a blob that is not there */
   missing = add_artifact (store, submission, "missing.pdf", absent);

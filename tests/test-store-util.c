@@ -42,7 +42,7 @@ store_test_run (void)
 {
   int result = g_test_run ();
 
-  store_test_remove_tree (test_home);
+  assay_test_remove_tree (test_home);
   g_clear_pointer (&test_home, g_free);
 
   return result;
@@ -69,7 +69,7 @@ store_test_dir_free (StoreTestDir *dir)
   if (dir == NULL)
     return;
 
-  store_test_remove_tree (dir->path);
+  assay_test_remove_tree (dir->path);
   g_assert_false (g_file_test (dir->path, G_FILE_TEST_EXISTS));
 
   g_free (dir->path);
@@ -80,33 +80,6 @@ store_test_dir_free (StoreTestDir *dir)
 
 /* rm -rf that never follows a symbolic link and copes with folders a test
  * made unwritable. */
-void
-store_test_remove_tree (const char *path)
-{
-  struct stat st;
-
-  if (lstat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = NULL;
-      const char *name;
-
-      g_chmod (path, 0700);
-      dir = g_dir_open (path, 0, NULL);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          store_test_remove_tree (child);
-        }
-      g_assert_cmpint (g_rmdir (path), ==, 0);
-    }
-  else
-    g_assert_cmpint (g_unlink (path), ==, 0);
-}
-
 AssayStore *
 store_test_open (const char *directory)
 {

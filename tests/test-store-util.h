@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "assay-store.h"
+#include "assay-test-fs.h"
 
 G_BEGIN_DECLS
 
@@ -27,7 +28,6 @@ int           store_test_run              (void);
 
 StoreTestDir *store_test_dir_new          (void);
 void          store_test_dir_free         (StoreTestDir  *dir);
-void          store_test_remove_tree      (const char    *path);
 
 AssayStore   *store_test_open             (const char    *directory);
 
