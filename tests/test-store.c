@@ -661,7 +661,49 @@ test_store_clean_close_mark (void)
   again = assay_store_open (dir->workspace, ASSAY_STORE_OPEN_DEFAULT, &error);
   g_assert_null (again);
   g_assert_error (error, ASSAY_STORE_ERROR, ASSAY_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
 
+  /* a refused open must not leave the workspace looking clean */
+  again = assay_store_open (dir->workspace, ASSAY_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (again);
+  g_assert_error (error, ASSAY_STORE_ERROR, ASSAY_STORE_ERROR_CORRUPT);
+
+  store_test_dir_free (dir);
+}
+
+
+/* A row with a value Assay cannot read is refused whole, never handed out
+ * with defaults in place of the rest of its fields. */
+static void
+test_store_unreadable_row (void)
+{
+  StoreTestDir *dir = store_test_dir_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AssayCredential) credential = assay_credential_new ("Readable");
+  g_autofree char *id = g_strdup (assay_record_get_id (ASSAY_RECORD (credential)));
+  AssayStore *store = store_test_open (dir->workspace);
+  g_autoptr(AssayRecord) found = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *sql = NULL;
+
+  assay_credential_set_competency (credential, "kept");
+  g_assert_true (assay_store_save (store, credential, &error));
+  g_clear_object (&credential);
+  assay_store_close (store);
+  g_object_unref (store);
+
+  sql = g_strdup_printf ("UPDATE credential SET description = CAST (x'c328ff' AS TEXT) WHERE id = '%s'", id);
+  store_test_file_exec (dir->db_path, sql);
+
+  store = store_test_open (dir->workspace);
+  found = assay_store_lookup (store, ASSAY_TYPE_CREDENTIAL, id, &error);
+  g_assert_null (found);
+  g_assert_error (error, ASSAY_STORE_ERROR, ASSAY_STORE_ERROR_CORRUPT);
+  rows = assay_store_query (store, ASSAY_TYPE_CREDENTIAL, NULL, NULL, NULL);
+  g_assert_cmpuint (rows->len, ==, 0);
+
+  assay_store_close (store);
+  g_object_unref (store);
   store_test_dir_free (dir);
 }
 
@@ -675,6 +717,7 @@ main (int   argc,
   g_test_add_func ("/assay/store/migrate-empty", test_store_migrate_empty);
   g_test_add_func ("/assay/store/reopen", test_store_reopen);
   g_test_add_func ("/assay/store/clean-close-mark", test_store_clean_close_mark);
+  g_test_add_func ("/assay/store/unreadable-row", test_store_unreadable_row);
   g_test_add_func ("/assay/store/identity", test_store_identity);
   g_test_add_func ("/assay/store/save-lookup", test_store_save_lookup);
   g_test_add_func ("/assay/store/save-invalid", test_store_save_invalid);

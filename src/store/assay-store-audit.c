@@ -144,15 +144,19 @@ _assay_store_verify_audit (AssayStore *self,
   sqlite3_stmt *stmt;
   gint64 expected_seq = 1;
   gboolean ok = TRUE;
+  int rc;
 
   stmt = _assay_store_prepare (self,
                                "SELECT seq, id, at, actor_id, action, subject_kind, subject_id, detail, "
                                "prev_hash, row_hash FROM audit_event ORDER BY seq",
                                NULL);
   if (stmt == NULL)
-    return FALSE;
+    {
+      g_ptr_array_add (problems, g_strdup_printf (_("cannot read the audit trail: %s"), sqlite3_errmsg (self->db)));
+      return FALSE;
+    }
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 seq = sqlite3_column_int64 (stmt, 0);
       const char *prev_hash = (const char *) sqlite3_column_text (stmt, 8);
@@ -182,6 +186,12 @@ _assay_store_verify_audit (AssayStore *self,
       expected_seq = seq + 1;
       g_free (expected_prev);
       expected_prev = g_strdup (row_hash);
+    }
+
+  if (ok && rc != SQLITE_DONE)
+    {
+      g_ptr_array_add (problems, g_strdup_printf (_("cannot read the audit trail: %s"), sqlite3_errmsg (self->db)));
+      ok = FALSE;
     }
   sqlite3_reset (stmt);
 

@@ -10,16 +10,9 @@
 /* `assay-cli check`: everything that can be verified about a workspace
  * without trusting it. */
 
-/* Every column that names a blob. */
+/* Every column that names a blob: what `check` verifies and what the
+ * sweep at open keeps are the same set. */
 static const char *blob_references_sql =
-  "SELECT sha256 FROM artifact "
-  "UNION SELECT image_hash FROM credential WHERE image_hash IS NOT NULL "
-  "UNION SELECT image_hash FROM issuer WHERE image_hash IS NOT NULL "
-  "UNION SELECT image_hash FROM award WHERE image_hash IS NOT NULL";
-
-/* What the sweep at open keeps: every column that names a blob, and to be
- * safe, every other column that may hold a hash. */
-static const char *sweep_keeps_sql =
   "SELECT sha256 FROM artifact "
   "UNION SELECT image_hash FROM credential WHERE image_hash IS NOT NULL "
   "UNION SELECT image_hash FROM issuer WHERE image_hash IS NOT NULL "
@@ -68,10 +61,15 @@ check_blobs (AssayStore *self,
   g_autoptr(GPtrArray) present = NULL;
   sqlite3_stmt *stmt = NULL;
 
-  if (sqlite3_prepare_v2 (self->db, blob_references_sql, -1, &stmt, NULL) != SQLITE_OK)
-    return;
+  int rc;
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  if (sqlite3_prepare_v2 (self->db, blob_references_sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_ptr_array_add (problems, g_strdup_printf (_("cannot run a check: %s"), sqlite3_errmsg (self->db)));
+      return;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *hash = (const char *) sqlite3_column_text (stmt, 0);
       g_autoptr(GError) error = NULL;
@@ -83,6 +81,13 @@ check_blobs (AssayStore *self,
         g_ptr_array_add (problems, g_strdup (error->message));
     }
   sqlite3_finalize (stmt);
+
+  /* Without the whole list of references, no file can be called an orphan. */
+  if (rc != SQLITE_DONE)
+    {
+      g_ptr_array_add (problems, g_strdup_printf (_("database error: %s"), sqlite3_errmsg (self->db)));
+      return;
+    }
 
   present = assay_blob_store_list (self->blobs);
   for (guint i = 0; i < present->len; i++)
@@ -105,7 +110,7 @@ _assay_store_sweep_orphan_blobs (AssayStore *self)
   guint removed = 0;
   int rc;
 
-  if (self->read_only || sqlite3_prepare_v2 (self->db, sweep_keeps_sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (self->read_only || sqlite3_prepare_v2 (self->db, blob_references_sql, -1, &stmt, NULL) != SQLITE_OK)
     return 0;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -15,6 +15,8 @@ struct _AssayStore
   sqlite3        *db;
   int             lock_fd;
   gboolean        read_only;
+  /* set once open succeeded: only then may closing mark it clean */
+  gboolean        opened;
   AssayBlobStore *blobs;
 
   /* id → AssayRecord, without a reference: one row is one object for as
@@ -53,7 +55,8 @@ gboolean      _assay_store_exec           (AssayStore    *self,
                                            GError       **error);
 AssayRecord  *_assay_store_record_from_row (AssayStore   *self,
                                            GType          type,
-                                           sqlite3_stmt  *stmt);
+                                           sqlite3_stmt  *stmt,
+                                           GError       **error);
 void          _assay_store_emit_changed   (AssayStore    *self,
                                            AssayRecord   *record,
                                            AssayStoreChange change);

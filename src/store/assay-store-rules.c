@@ -63,25 +63,33 @@ set_frozen_error (GError **error)
   return FALSE;
 }
 
+/* The row as stored, %NULL without an error if there is none. A stored row
+ * that cannot be read is an error: the rules cannot be checked against it,
+ * and it must not be taken for a new row. */
 static AssayRecord *
-load_stored_copy (AssayStore  *self,
-                  AssayRecord *record)
+load_stored_copy (AssayStore   *self,
+                  AssayRecord  *record,
+                  GError      **error)
 {
   g_autofree char *sql = g_strdup_printf ("%s WHERE id = ?",
                                           _assay_store_select_sql (ASSAY_RECORD_GET_CLASS (record)));
-  sqlite3_stmt *stmt = _assay_store_prepare (self, sql, NULL);
+  sqlite3_stmt *stmt = _assay_store_prepare (self, sql, error);
   AssayRecord *copy = NULL;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_text (stmt, 1, assay_record_get_id (record), -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     {
       copy = g_object_new (G_OBJECT_TYPE (record), "id", assay_record_get_id (record), NULL);
-      if (!_assay_store_read_row (stmt, copy, NULL))
+      if (!_assay_store_read_row (stmt, copy, error))
         g_clear_object (&copy);
     }
+  else if (rc != SQLITE_DONE)
+    _assay_store_set_error (self, rc, error);
   sqlite3_reset (stmt);
 
   return copy;
@@ -118,8 +126,15 @@ check_credential (AssayStore       *self,
                   gboolean          deleting,
                   GError          **error)
 {
-  g_autoptr(AssayRecord) stored = load_stored_copy (self, ASSAY_RECORD (credential));
+  g_autoptr(GError) read_error = NULL;
+  g_autoptr(AssayRecord) stored = load_stored_copy (self, ASSAY_RECORD (credential), &read_error);
   AssayCredentialStatus before, after;
+
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      return FALSE;
+    }
 
   after = assay_credential_get_status (credential);
   before = stored ? assay_credential_get_status (ASSAY_CREDENTIAL (stored)) : ASSAY_CREDENTIAL_STATUS_DRAFT;
@@ -165,6 +180,7 @@ _assay_store_check_rules (AssayStore   *self,
   for (guint i = 0; i < G_N_ELEMENTS (owned_tables); i++)
     {
       g_autoptr(AssayRecord) stored = NULL;
+      g_autoptr(GError) read_error = NULL;
       g_autofree char *status = NULL;
       GParamSpec *parent;
 
@@ -178,7 +194,12 @@ _assay_store_check_rules (AssayStore   *self,
       if (status != NULL && !g_str_equal (status, "draft"))
         return set_frozen_error (error);
 
-      stored = load_stored_copy (self, record);
+      stored = load_stored_copy (self, record, &read_error);
+      if (read_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&read_error));
+          return FALSE;
+        }
       if (stored != NULL)
         {
           g_free (status);

@@ -524,6 +524,7 @@ assay_store_open (const char           *directory,
 
   _assay_store_load_counts (self);
 
+  self->opened = TRUE;
   return g_steal_pointer (&self);
 }
 
@@ -566,7 +567,7 @@ assay_store_close (AssayStore *self)
       if (!closed)
         sqlite3_close_v2 (self->db);
       self->db = NULL;
-      if (closed && !self->read_only)
+      if (closed && self->opened && !self->read_only)
         _assay_store_write_marker (self);
     }
 
@@ -630,20 +631,25 @@ assay_store_default_directory (void)
  * they may be edits the user is making right now.
  */
 AssayRecord *
-_assay_store_record_from_row (AssayStore   *self,
-                              GType         type,
-                              sqlite3_stmt *stmt)
+_assay_store_record_from_row (AssayStore    *self,
+                              GType          type,
+                              sqlite3_stmt  *stmt,
+                              GError       **error)
 {
   const char *id = (const char *) sqlite3_column_text (stmt, 0);
   AssayRecord *record = identity_lookup (self, id);
-  g_autoptr(GError) error = NULL;
 
   if (record != NULL)
     return g_object_ref (record);
 
+  /* A row Assay cannot read whole is never handed out half-read: the rest
+   * of its fields would show, and later be saved, as defaults. */
   record = g_object_new (type, "id", id, NULL);
-  if (!_assay_store_read_row (stmt, record, &error))
-    g_debug ("%s", error->message);
+  if (!_assay_store_read_row (stmt, record, error))
+    {
+      g_object_unref (record);
+      return NULL;
+    }
   _assay_record_set_persisted (record, TRUE);
   _assay_store_track (self, record);
 
@@ -689,7 +695,7 @@ assay_store_lookup (AssayStore  *self,
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      record = _assay_store_record_from_row (self, type, stmt);
+      record = _assay_store_record_from_row (self, type, stmt, error);
       sqlite3_reset (stmt);
       return record;
     }
@@ -755,7 +761,16 @@ assay_store_query (AssayStore *self,
     }
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (rows, _assay_store_record_from_row (self, type, stmt));
+    {
+      g_autoptr(GError) row_error = NULL;
+      AssayRecord *record = _assay_store_record_from_row (self, type, stmt, &row_error);
+
+      /* `assay-cli check` names it; lists go on without it */
+      if (record == NULL)
+        g_debug ("Skipping a damaged row: %s", row_error->message);
+      else
+        g_ptr_array_add (rows, record);
+    }
   sqlite3_reset (stmt);
 
   return g_steal_pointer (&rows);

@@ -10,6 +10,7 @@
 #include "assay-credential-window.h"
 #include "assay-model.h"
 #include "assay-store-credentials.h"
+#include "assay-window.h"
 
 /* The catalog: every current credential version, searched as you type and
  * narrowed by status, stack and competency area. The rows are the store's
@@ -411,7 +412,10 @@ new_credential_action (GtkWidget  *widget,
   credential = assay_store_create_credential (self->store, _("Untitled Credential"), &error);
   if (credential == NULL)
     {
-      g_debug ("Cannot create a credential: %s", error->message);
+      GtkRoot *root = gtk_widget_get_root (widget);
+
+      if (ASSAY_IS_WINDOW (root))
+        assay_window_show_toast (ASSAY_WINDOW (root), error->message);
       return;
     }
 

@@ -555,7 +555,8 @@ choose_image_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (filter, "image/jpeg");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_image_chosen_cb), self);
+  /* the chooser may answer after this window is gone */
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_image_chosen_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

@@ -85,8 +85,22 @@ on_response_cb (AdwMessageDialog *dialog,
                 const char       *response,
                 DialogState      *state)
 {
-  if (g_str_equal (response, "save") && save (state))
-    return;
+  if (g_str_equal (response, "save"))
+    {
+      if (save (state))
+        return;
+
+      /* This dialog closes whatever the response, so the reason goes to
+       * one that stays. */
+      {
+        GtkWidget *failure = adw_message_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (dialog)),
+                                                     _("Cannot Save Resource"),
+                                                     gtk_label_get_label (state->error));
+
+        adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failure), "close", _("_Close"));
+        gtk_window_present (GTK_WINDOW (failure));
+      }
+    }
 
   if (assay_record_get_persisted (ASSAY_RECORD (state->resource)))
     assay_store_revert (state->store, state->resource);
@@ -112,9 +126,10 @@ add_choice (GtkWidget   *box,
             guint        selected)
 {
   GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) model = gtk_string_list_new (choices);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (gtk_string_list_new (choices)));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
   gtk_list_box_append (GTK_LIST_BOX (box), row);
   return ADW_COMBO_ROW (row);
