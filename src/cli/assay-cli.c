@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "assay-cli-bundle.h"
 #include "assay-cli-private.h"
 
 /* `assay-cli [--workspace DIR] COMMAND [ARGS…]`: the contract is
@@ -33,6 +34,8 @@ static const struct {
   { "check", _assay_cli_check },
   { "list", _assay_cli_list },
   { "show", _assay_cli_show },
+  { "import", _assay_cli_import },
+  { "pack", _assay_cli_pack },
 };
 
 static void
@@ -57,6 +60,13 @@ print_help (void)
              "  show KIND ID [--json]   Show one credential, stack, person, submission, review or\n"
              "                          award in full (a credential with its resources, rubric and\n"
              "                          stacks), as text or as a JSON object\n"
+             "  import BUNDLE.zip [--credential ID] [--earner EMAIL] [--json]\n"
+             "                          Import an evidence bundle as a new submission; the options\n"
+             "                          are needed only for a zip without manifest.json; print the\n"
+             "                          submission id, or {\"submission\", \"artifacts\", \"bytes\"}\n"
+             "  pack --credential ID --earner EMAIL --out BUNDLE.zip\n"
+             "       [--reflection CRITERION=TEXTFILE]… FILE…\n"
+             "                          Build an evidence bundle as an educator would; print its path\n"
              "  help                    Show this help\n"
              "\n"
              "Options:\n"
@@ -66,7 +76,7 @@ print_help (void)
              "  --version               Show the version\n"
              "\n"
              "list and show read the workspace without locking it, so they work while Assay has it\n"
-             "open; init and demo need it to themselves. check never creates a workspace; the\n"
+             "open; init, demo and import need it to themselves. check never creates a workspace; the\n"
              "other commands create one when it is missing.\n"
              "\n"
              "Exit status: 0 done; 1 refused or failed (check: problems found); 2 usage error;\n"
