@@ -421,6 +421,14 @@ test_pack_round_trip (Fixture       *f,
     }
   g_assert_cmpuint (assay_store_count (f->store, ASSAY_TYPE_REFLECTION), >, 0);
 
+  /* the imported workspace is sound: every blob named, none orphaned */
+  {
+    g_autoptr(GPtrArray) problems = assay_store_check (f->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+
   count_rows (f, &before);
   again = assay_bundle_import_file (f->store, zip, NULL, NULL, NULL, &error);
   g_assert_error (error, ASSAY_BUNDLE_ERROR, ASSAY_BUNDLE_ERROR_ALREADY_IMPORTED);
