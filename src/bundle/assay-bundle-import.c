@@ -223,25 +223,28 @@ find_latest (AssayStore      *store,
   return latest ? g_object_ref (latest) : NULL;
 }
 
-static JsonObject *
-manifest_artifact (AssayBundleContents *contents,
-                   const char          *path)
+/* The manifest's artifacts by path, looked up once per entry: a bundle may
+ * hold thousands of files. */
+static GHashTable *
+index_manifest_artifacts (AssayBundleContents *contents)
 {
+  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
   JsonObject *root = manifest_object (contents, NULL);
   JsonArray *artifacts;
 
   if (root == NULL || !json_object_has_member (root, "artifacts"))
-    return NULL;
+    return index;
   artifacts = json_object_get_array_member (root, "artifacts");
   for (guint i = 0; i < json_array_get_length (artifacts); i++)
     {
       JsonObject *artifact = json_array_get_object_element (artifacts, i);
+      const char *path = object_string (artifact, "path");
 
-      if (g_strcmp0 (object_string (artifact, "path"), path) == 0)
-        return artifact;
+      if (path != NULL && !g_hash_table_contains (index, path))
+        g_hash_table_insert (index, (gpointer) path, artifact);
     }
 
-  return NULL;
+  return index;
 }
 
 /* The manifest's type when it does not contradict the content: same type,
@@ -286,10 +289,12 @@ save_artifacts (AssayStore           *store,
                 guint64              *bytes,
                 GError              **error)
 {
+  g_autoptr(GHashTable) declared_by_path = index_manifest_artifacts (contents);
+
   for (guint i = 0; i < contents->entries->len; i++)
     {
       AssayBundleEntry *entry = g_ptr_array_index (contents->entries, i);
-      JsonObject *declared = manifest_artifact (contents, entry->path);
+      JsonObject *declared = g_hash_table_lookup (declared_by_path, entry->path);
       g_autofree char *basename = g_path_get_basename (entry->path);
       const char *title = object_string (declared, "title");
       g_autoptr(GPtrArray) criteria = g_ptr_array_new ();
