@@ -15,9 +15,7 @@ struct _AssayRecordList
   GObject     parent_instance;
 
   GType       item_type;
-  char       *filter_column;
   char       *filter_value;
-  char       *sort_column;
   GParamSpec *filter_pspec;
   GParamSpec *sort_pspec;
   GPtrArray  *items;
@@ -66,9 +64,7 @@ assay_record_list_finalize (GObject *object)
   AssayRecordList *self = ASSAY_RECORD_LIST (object);
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
-  g_free (self->filter_column);
   g_free (self->filter_value);
-  g_free (self->sort_column);
 
   G_OBJECT_CLASS (assay_record_list_parent_class)->finalize (object);
 }
@@ -232,9 +228,7 @@ _assay_record_list_new (GType       item_type,
   AssayRecordList *self = g_object_new (ASSAY_TYPE_RECORD_LIST, NULL);
 
   self->item_type = item_type;
-  self->filter_column = g_strdup (filter_column);
   self->filter_value = g_strdup (filter_value);
-  self->sort_column = g_strdup (sort_column);
   self->filter_pspec = find_pspec (item_type, filter_column);
   self->sort_pspec = find_pspec (item_type, sort_column);
 
@@ -283,25 +277,4 @@ _assay_record_list_record_changed (AssayRecordList  *self,
     }
   else if (belongs)
     insert_sorted (self, record);
-}
-
-const char *
-assay_record_list_get_filter_column (AssayRecordList *self)
-{
-  g_return_val_if_fail (ASSAY_IS_RECORD_LIST (self), NULL);
-  return self->filter_column;
-}
-
-const char *
-assay_record_list_get_filter_value (AssayRecordList *self)
-{
-  g_return_val_if_fail (ASSAY_IS_RECORD_LIST (self), NULL);
-  return self->filter_value;
-}
-
-const char *
-assay_record_list_get_sort_column (AssayRecordList *self)
-{
-  g_return_val_if_fail (ASSAY_IS_RECORD_LIST (self), NULL);
-  return self->sort_column;
 }

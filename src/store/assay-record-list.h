@@ -9,8 +9,4 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AssayRecordList, assay_record_list, ASSAY, RECORD_LIST, GObject)
 
-const char *assay_record_list_get_filter_column (AssayRecordList *self);
-const char *assay_record_list_get_filter_value  (AssayRecordList *self);
-const char *assay_record_list_get_sort_column   (AssayRecordList *self);
-
 G_END_DECLS

@@ -10,8 +10,8 @@
 #include "assay-model.h"
 #include "assay-resource-dialog.h"
 #include "assay-rubric-editor.h"
-#include "assay-rubric-util.h"
 #include "assay-store-credentials.h"
+#include "assay-text-view.h"
 
 /* The editor of one credential version: its profile (every category CCSSO
  * principle A and the Cross-State criteria ask for) and its rubric. Fields
@@ -242,7 +242,7 @@ bind_fields (AssayCredentialWindow *self)
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-      assay_rubric_text_view_fit_content (views[i]);
+      assay_text_view_fit_content (views[i]);
   }
 
   g_object_bind_property (self->credential, "sync-hours", self->sync_spin, "value",

@@ -11,6 +11,7 @@
 #include "assay-rubric-header.h"
 #include "assay-rubric-util.h"
 #include "assay-store-credentials.h"
+#include "assay-text-view.h"
 
 /* The tailored rubric of one credential version (CCSSO principle L) as a
  * grid: levels across, criteria down, a descriptor where they meet, and the
@@ -91,7 +92,7 @@ create_cell_view (AssayRubricEditor *self,
   gtk_widget_set_hexpand (view, TRUE);
   gtk_widget_add_css_class (view, "card");
   gtk_widget_add_css_class (view, "descriptor");
-  assay_rubric_text_view_fit_content (text_view);
+  assay_text_view_fit_content (text_view);
 
   g_object_set_data_full (G_OBJECT (view), CRITERION_KEY, g_object_ref (criterion), g_object_unref);
   g_object_set_data_full (G_OBJECT (view), LEVEL_KEY, g_object_ref (level), g_object_unref);

@@ -8,6 +8,7 @@
 #include "assay-rubric-field.h"
 #include "assay-rubric-header.h"
 #include "assay-rubric-util.h"
+#include "assay-text-view.h"
 
 /* The head of a rubric row (a criterion: title and description) or column
  * (a level: name and points), with a menu to move or remove it. The menu
@@ -98,7 +99,7 @@ assay_rubric_header_constructed (GObject *object)
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), _("Criterion Options"));
       gtk_menu_button_set_menu_model (self->menu_button, self->criterion_menu);
       gtk_widget_set_visible (GTK_WIDGET (self->description_view), TRUE);
-      assay_rubric_text_view_fit_content (self->description_view);
+      assay_text_view_fit_content (self->description_view);
       gtk_widget_set_size_request (GTK_WIDGET (self), 300, -1);
       gtk_widget_add_css_class (GTK_WIDGET (self), "criterion");
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_entry),

@@ -22,6 +22,5 @@ gpointer  assay_rubric_find_by_id             (GListModel    *model,
                                                const char    *id);
 void      assay_rubric_set_accessible_label   (GtkWidget     *widget,
                                                const char    *label);
-void      assay_rubric_text_view_fit_content  (GtkTextView   *view);
 
 G_END_DECLS

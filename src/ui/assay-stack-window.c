@@ -9,6 +9,7 @@
 #include "assay-rubric-util.h"
 #include "assay-stack-window.h"
 #include "assay-store-credentials.h"
+#include "assay-text-view.h"
 
 /* One stack: its title, description and whether its credentials must be
  * earned in order, and the credentials themselves. Members name a
@@ -476,7 +477,7 @@ assay_stack_window_constructed (GObject *object)
 
   assay_rubric_field_bind (GTK_WIDGET (self->title_row), self->store, self->stack, "title");
   assay_rubric_field_bind (GTK_WIDGET (self->description_view), self->store, self->stack, "description");
-  assay_rubric_text_view_fit_content (self->description_view);
+  assay_text_view_fit_content (self->description_view);
   assay_rubric_field_bind (GTK_WIDGET (self->ordered_switch), self->store, self->stack, "ordered");
   gtk_editable_set_editable (GTK_EDITABLE (self->title_row), writable);
   gtk_text_view_set_editable (self->description_view, writable);
