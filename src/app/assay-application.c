@@ -27,6 +27,7 @@ static const GOptionEntry option_entries[] = {
   { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, NULL, N_("Open the workspace in DIR"), N_("DIR") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open a demonstration workspace, filling it on first use"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[BUNDLE.zip…]") },
   { NULL }
 };
 
@@ -128,7 +129,7 @@ show_open_error (AssayApplication *self,
   g_debug ("Cannot open %s: %s", directory, error->message);
 }
 
-static gboolean
+static GtkWindow *
 open_and_show (AssayApplication *self,
                const char       *directory,
                gboolean          fill_demo)
@@ -143,11 +144,10 @@ open_and_show (AssayApplication *self,
   if (store == NULL)
     {
       show_open_error (self, directory, error);
-      return FALSE;
+      return NULL;
     }
 
-  assay_application_new_window (self, store);
-  return TRUE;
+  return assay_application_new_window (self, store);
 }
 
 static char *
@@ -175,6 +175,9 @@ choose_directory (AssayApplication *self,
   return assay_store_default_directory ();
 }
 
+/* Bundles given on the command line, or opened with Assay from the file
+ * manager, go to the workspace of the window in front; with no window, to
+ * the workspace Assay would open. */
 static int
 assay_application_command_line (GApplication            *app,
                                 GApplicationCommandLine *command_line)
@@ -183,13 +186,29 @@ assay_application_command_line (GApplication            *app,
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   g_autofree char *directory = NULL;
   g_autofree char *resolved = NULL;
+  g_autofree const char **arguments = NULL;  /* borrowed strings */
+  g_autoptr(GPtrArray) bundles = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   gboolean demo;
 
-  directory = choose_directory (self, options, &demo);
-  if (!g_path_is_absolute (directory))
-    resolved = g_build_filename (g_application_command_line_get_cwd (command_line), directory, NULL);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &arguments);
+  for (guint i = 0; arguments != NULL && arguments[i] != NULL; i++)
+    g_ptr_array_add (bundles, g_application_command_line_create_file_for_arg (command_line, arguments[i]));
 
-  open_and_show (self, resolved ? resolved : directory, demo);
+  if (bundles->len == 0 || !ASSAY_IS_WINDOW (window) ||
+      g_variant_dict_contains (options, "demo") || g_variant_dict_contains (options, "workspace"))
+    {
+      directory = choose_directory (self, options, &demo);
+      if (!g_path_is_absolute (directory))
+        resolved = g_build_filename (g_application_command_line_get_cwd (command_line), directory, NULL);
+      window = open_and_show (self, resolved ? resolved : directory, demo);
+    }
+  else
+    gtk_window_present (window);
+
+  if (ASSAY_IS_WINDOW (window) && bundles->len > 0)
+    assay_window_import_files (ASSAY_WINDOW (window), (GFile **) bundles->pdata, bundles->len);
+
   return EXIT_SUCCESS;
 }
 
@@ -336,6 +355,7 @@ assay_application_startup (GApplication *app)
     { "app.open-workspace", { "<Control>o", NULL } },
     { "win.new-credential", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.import-bundles", { "<Control>i", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

@@ -20,7 +20,13 @@ typedef struct
   gpointer                   progress_data;
   GDestroyNotify             progress_destroy;
   GMainContext              *context;
+  gint64                     last_progress_us;
 } ImportJob;
+
+/* The reader reports every chunk, thousands of times a second; the main
+ * loop hears the latest figures at most every PROGRESS_INTERVAL_US, so a
+ * window showing them stays responsive. */
+#define PROGRESS_INTERVAL_US (G_USEC_PER_SEC / 20)
 
 typedef struct
 {
@@ -60,10 +66,16 @@ progress_in_thread (guint64  bytes_done,
 {
   GTask *task = user_data;
   ImportJob *job = g_task_get_task_data (task);
+  gint64 now = g_get_monotonic_time ();
   ProgressCall *call;
 
   if (job->progress == NULL)
     return;
+  /* Only the reading thread touches last_progress_us. */
+  if (bytes_done < bytes_total && now - job->last_progress_us < PROGRESS_INTERVAL_US)
+    return;
+  job->last_progress_us = now;
+
   call = g_new (ProgressCall, 1);
   *call = (ProgressCall) { job, bytes_done, bytes_total, files_done };
   /* The task holds the job until it completes on the same context, after

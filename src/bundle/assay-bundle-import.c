@@ -133,6 +133,26 @@ resolve_credential (AssayStore           *store,
   return TRUE;
 }
 
+/* "Ana Díaz <ana@example.org>": how a mail client writes a person, and how
+ * the import dialog and `assay-cli import --earner` may name a new earner. */
+static gboolean
+split_mailbox (const char  *mailbox,
+               char       **name,
+               char       **email)
+{
+  const char *open = strrchr (mailbox, '<');
+  g_autofree char *display = NULL;
+  gsize len = strlen (mailbox);
+
+  if (open == NULL || len < 2 || mailbox[len - 1] != '>')
+    return FALSE;
+
+  display = g_strstrip (g_strndup (mailbox, open - mailbox));
+  *email = g_strstrip (g_strndup (open + 1, mailbox + len - 1 - (open + 1)));
+  *name = *display != '\0' ? g_steal_pointer (&display) : NULL;
+  return TRUE;
+}
+
 static gboolean
 resolve_earner (AssayStore           *store,
                 AssayBundleContents  *contents,
@@ -142,10 +162,14 @@ resolve_earner (AssayStore           *store,
 {
   JsonObject *manifest_earner = manifest_object (contents, "earner");
   const char *email = earner_email;
+  g_autofree char *given_name = NULL;
+  g_autofree char *given_email = NULL;
   g_autoptr(GPtrArray) people = NULL;
 
   if (manifest_earner != NULL)
     email = object_string (manifest_earner, "email");
+  else if (email != NULL && split_mailbox (email, &given_name, &given_email))
+    email = given_email;
   if (email == NULL || strchr (email, '@') == NULL || *email == '@')
     {
       g_set_error_literal (error, ASSAY_BUNDLE_ERROR, ASSAY_BUNDLE_ERROR_UNKNOWN,
@@ -173,6 +197,10 @@ resolve_earner (AssayStore           *store,
       r->earner = assay_person_new (object_string (manifest_earner, "name"), email);
       if (licence != NULL && *licence != '\0')
         assay_person_set_licence_number (r->earner, licence);
+    }
+  else if (given_name != NULL)
+    {
+      r->earner = assay_person_new (given_name, email);
     }
   else
     {
@@ -410,7 +438,8 @@ import_rows (AssayStore           *store,
 /**
  * assay_bundle_import:
  * @credential_id: (nullable): required when @contents has no manifest
- * @earner_email: (nullable): required when @contents has no manifest
+ * @earner_email: (nullable): required when @contents has no manifest; an
+ *   address, or "Name <address>" to name an earner new to the workspace
  *
  * Records @contents as a new submission. On failure the workspace is as it
  * was: no row, and none of the blobs the read created.

@@ -78,6 +78,9 @@ AssayBundleContents *assay_bundle_read             (AssayBlobStore            *b
 void                 assay_bundle_contents_discard (AssayBundleContents       *contents,
                                                     AssayBlobStore            *blobs);
 void                 assay_bundle_contents_free    (AssayBundleContents       *contents);
+gboolean             assay_bundle_probe_manifest   (const char                *zip_path,
+                                                    gboolean                  *has_manifest,
+                                                    GError                   **error);
 void                 assay_bundle_entry_free       (AssayBundleEntry          *entry);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AssayBundleContents, assay_bundle_contents_free)

@@ -6,7 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "assay-catalog-view.h"
+#include "assay-import-details-dialog.h"
+#include "assay-imports-button.h"
 #include "assay-stacks-view.h"
+#include "assay-submissions-view.h"
 #include "assay-window.h"
 
 struct _AssayWindow
@@ -19,7 +22,9 @@ struct _AssayWindow
   AdwViewStack         *view_stack;
   AdwViewSwitcherTitle *switcher_title;
   AssayCatalogView     *catalog_view;
+  AssaySubmissionsView *submissions_view;
   AssayStacksView      *stacks_view;
+  AssayImportsButton   *imports_button;
 };
 
 G_DEFINE_FINAL_TYPE (AssayWindow, assay_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -104,6 +109,154 @@ search_action (GtkWidget  *widget,
 }
 
 static void
+on_import_state_cb (AssayImportJob *job,
+                    GParamSpec     *pspec,
+                    AssayWindow    *self)
+{
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  /* Only the window the bundle was given to speaks of it; every window
+   * lists it in its imports popover and its new submission. */
+  switch (assay_import_job_get_state (job))
+    {
+    case ASSAY_IMPORT_STATE_NEEDS_DETAILS:
+      assay_import_details_dialog_present (job, GTK_WINDOW (self));
+      break;
+    case ASSAY_IMPORT_STATE_DONE:
+      text = g_strdup_printf (_("“%s”: %s"), assay_import_job_get_title (job), assay_import_job_get_message (job));
+      toast = adw_toast_new (text);
+      adw_toast_set_button_label (toast, _("_Show"));
+      adw_toast_set_action_name (toast, "win.show-submissions");
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      break;
+    case ASSAY_IMPORT_STATE_FAILED:
+      text = g_strdup_printf (_("“%s” was not imported"), assay_import_job_get_title (job));
+      toast = adw_toast_new (text);
+      adw_toast_set_button_label (toast, _("_Why?"));
+      adw_toast_set_action_name (toast, "win.show-imports");
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      break;
+    case ASSAY_IMPORT_STATE_WAITING:
+    case ASSAY_IMPORT_STATE_RUNNING:
+    case ASSAY_IMPORT_STATE_CANCELLED:
+    default:
+      break;
+    }
+}
+
+/**
+ * assay_window_import_files:
+ *
+ * Queues @files for import into the window's workspace; the imports
+ * popover shows their progress, and a toast their outcome.
+ */
+void
+assay_window_import_files (AssayWindow  *self,
+                           GFile       **files,
+                           guint         n_files)
+{
+  AssayImportQueue *queue;
+
+  g_return_if_fail (ASSAY_IS_WINDOW (self));
+
+  queue = assay_import_queue_for_store (self->store);
+  for (guint i = 0; i < n_files; i++)
+    {
+      AssayImportJob *job = assay_import_queue_add (queue, files[i]);
+
+      g_signal_connect_object (job, "notify::state", G_CALLBACK (on_import_state_cb), self, 0);
+      /* A job may have needed details or failed before the handler was there. */
+      if (assay_import_job_get_state (job) != ASSAY_IMPORT_STATE_RUNNING &&
+          assay_import_job_get_state (job) != ASSAY_IMPORT_STATE_WAITING)
+        on_import_state_cb (job, NULL, self);
+    }
+  if (n_files > 0)
+    assay_imports_button_popup (self->imports_button);
+}
+
+static void
+on_import_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               AssayWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      guint n = g_list_model_get_n_items (chosen);
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+      assay_window_import_files (self, (GFile **) files->pdata, files->len);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+import_bundles_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AssayWindow *self = ASSAY_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) zips = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Evidence Bundles"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (zips, _("Evidence Bundles (.zip)"));
+  gtk_file_filter_add_mime_type (zips, "application/zip");
+  gtk_file_filter_add_suffix (zips, "zip");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), zips);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+show_submissions_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  adw_view_stack_set_visible_child_name (ASSAY_WINDOW (widget)->view_stack, "submissions");
+}
+
+static void
+show_imports_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  assay_imports_button_popup (ASSAY_WINDOW (widget)->imports_button);
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            AssayWindow   *self)
+{
+  GSList *list = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  if (files->len == 0)
+    return FALSE;
+
+  assay_window_import_files (self, (GFile **) files->pdata, files->len);
+  return TRUE;
+}
+
+static void
 assay_window_constructed (GObject *object)
 {
   AssayWindow *self = ASSAY_WINDOW (object);
@@ -114,9 +267,12 @@ assay_window_constructed (GObject *object)
   adw_view_switcher_title_set_subtitle (self->switcher_title, folder);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->switcher_title), assay_store_get_directory (self->store));
   assay_catalog_view_set_store (self->catalog_view, self->store);
+  assay_submissions_view_set_store (self->submissions_view, self->store);
+  assay_imports_button_set_queue (self->imports_button, assay_import_queue_for_store (self->store));
   g_object_set (self->stacks_view, "store", self->store, NULL);
   /* for the benchmark and tests, which drive the catalog directly */
   g_object_set_data (object, "catalog-view", self->catalog_view);
+  g_object_set_data (object, "submissions-view", self->submissions_view);
 }
 
 static void
@@ -186,6 +342,8 @@ assay_window_class_init (AssayWindowClass *klass)
 
   g_type_ensure (ASSAY_TYPE_CATALOG_VIEW);
   g_type_ensure (ASSAY_TYPE_STACKS_VIEW);
+  g_type_ensure (ASSAY_TYPE_SUBMISSIONS_VIEW);
+  g_type_ensure (ASSAY_TYPE_IMPORTS_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/assay/Assay/assay-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AssayWindow, toast_overlay);
@@ -193,15 +351,27 @@ assay_window_class_init (AssayWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AssayWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, AssayWindow, catalog_view);
   gtk_widget_class_bind_template_child (widget_class, AssayWindow, stacks_view);
+  gtk_widget_class_bind_template_child (widget_class, AssayWindow, submissions_view);
+  gtk_widget_class_bind_template_child (widget_class, AssayWindow, imports_button);
 
   gtk_widget_class_install_action (widget_class, "win.new-credential", NULL, new_credential_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.import-bundles", NULL, import_bundles_action);
+  gtk_widget_class_install_action (widget_class, "win.show-submissions", NULL, show_submissions_action);
+  gtk_widget_class_install_action (widget_class, "win.show-imports", NULL, show_imports_action);
 }
 
 static void
 assay_window_init (AssayWindow *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Bundles dropped anywhere on the window are imported. */
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   /* The application, and with it the settings, arrives after construction. */
   g_signal_connect (self, "notify::application", G_CALLBACK (restore_window_state), NULL);

@@ -17,5 +17,8 @@ AssayWindow *assay_window_new       (AssayApplication *application,
 AssayStore  *assay_window_get_store (AssayWindow      *self);
 void         assay_window_show_toast (AssayWindow     *self,
                                       const char      *message);
+void         assay_window_import_files (AssayWindow   *self,
+                                        GFile        **files,
+                                        guint          n_files);
 
 G_END_DECLS
