@@ -3,6 +3,11 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include "assay-bundle-import.h"
 
 /* The asynchronous import: the read (unzip, hash, blob writes) runs in a
@@ -27,6 +32,10 @@ typedef struct
  * loop hears the latest figures at most every PROGRESS_INTERVAL_US, so a
  * window showing them stays responsive. */
 #define PROGRESS_INTERVAL_US (G_USEC_PER_SEC / 20)
+
+/* Imports are background work: niceness 10 leaves the main thread about ten
+ * times the CPU share of the reader when both want it. */
+#define IMPORT_NICENESS 10
 
 typedef struct
 {
@@ -101,6 +110,22 @@ read_in_thread (GTask        *task,
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, contents, (GDestroyNotify) assay_bundle_contents_free);
+}
+
+/* The read has a thread of its own rather than one of GTask's pool, so that
+ * it can run at a lower priority than the window drawing its progress: a
+ * thread cannot take back priority it gave away, and a pool thread would
+ * keep it for other work. */
+static gpointer
+read_thread_main (gpointer data)
+{
+  g_autoptr(GTask) task = data;
+
+  /* Linux: PRIO_PROCESS with a thread id applies to that thread alone. */
+  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), IMPORT_NICENESS) != 0)
+    g_debug ("Cannot lower the priority of the import thread: %s", g_strerror (errno));
+  read_in_thread (task, NULL, g_task_get_task_data (task), g_task_get_cancellable (task));
+  return NULL;
 }
 
 static void
@@ -178,7 +203,7 @@ assay_bundle_import_file_async (AssayStore                *store,
   g_task_set_task_data (reader, job, NULL);
   /* Contents read before a cancel must reach read_done to be discarded. */
   g_task_set_check_cancellable (reader, FALSE);
-  g_task_run_in_thread (reader, read_in_thread);
+  g_thread_unref (g_thread_new ("assay-import", read_thread_main, g_steal_pointer (&reader)));
 }
 
 AssaySubmission *

@@ -142,7 +142,9 @@ assay_import_row_new (AssayImportJob *job)
 
   self->job = g_object_ref (job);
   gtk_label_set_label (self->title_label, assay_import_job_get_title (job));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), assay_import_job_get_title (job));
+  /* On the row, not on the ellipsized label: GTK 4.8 asks a label for its
+   * tooltip before it has a layout and fails a critical on it. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), assay_import_job_get_title (job));
   g_signal_connect_object (job, "notify::state", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (job, "notify::status", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
   update_state (self);
