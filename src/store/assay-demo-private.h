@@ -49,6 +49,11 @@ gboolean    _assay_demo_load_stacks       (AssayDemoLoader  *loader,
                                            JsonObject       *root,
                                            GError          **error);
 
+/* assay-demo-evidence.c */
+gboolean    _assay_demo_load_evidence     (AssayDemoLoader  *loader,
+                                           JsonObject       *root,
+                                           GError          **error);
+
 /* assay-demo.c */
 gboolean _assay_demo_begin           (AssayStore            *store,
                                       gboolean              *own,
