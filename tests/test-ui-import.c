@@ -6,6 +6,7 @@
 
 #include "assay-application.h"
 #include "assay-bundle-pack.h"
+#include "assay-credential-window.h"
 #include "assay-demo.h"
 #include "assay-import-queue.h"
 #include "assay-model.h"
@@ -408,6 +409,62 @@ test_bad_files (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (jobs), ==, 0);
 }
 
+/* What a drop from the file manager does, through the window's own target. */
+static gboolean
+drop_files (GtkWidget *window,
+            GFile     *file)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+  GSList list = { file, NULL };
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (!GTK_IS_DROP_TARGET (controller))
+        continue;
+      g_value_init (&value, GDK_TYPE_FILE_LIST);
+      g_value_set_boxed (&value, &list);
+      g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
+      return accepted;
+    }
+  g_assert_not_reached ();
+}
+
+/* A bundle dropped on a credential window is imported, and its progress
+ * shows in the main window of the workspace. */
+static void
+test_drop_on_any_window (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GFile) bundle = pack_bundle (f, "dropped.zip", "fay@example.org", 4096);
+  g_autoptr(AssayCredential) credential = assay_store_lookup (f->store, ASSAY_TYPE_CREDENTIAL, f->credential_id, NULL);
+  GListModel *jobs = assay_import_queue_get_jobs (assay_import_queue_for_store (f->store));
+  guint submissions = assay_store_count (f->store, ASSAY_TYPE_SUBMISSION);
+  GtkWindow *editor;
+  AssayImportJob *job;
+
+  editor = assay_credential_window_present (f->store, credential, GTK_WINDOW (f->windows[1]));
+  assay_test_iterate (50);
+  g_assert_true (drop_files (GTK_WIDGET (editor), bundle));
+  g_assert_cmpuint (g_list_model_get_n_items (jobs), ==, 1);
+  job = last_job (f);
+  g_assert_true (assay_test_wait_until (job_finished, job, 30000));
+  g_assert_cmpint (assay_import_job_get_state (job), ==, ASSAY_IMPORT_STATE_DONE);
+  g_assert_cmpuint (assay_store_count (f->store, ASSAY_TYPE_SUBMISSION), ==, submissions + 1);
+
+  /* And on the main window itself. */
+  g_clear_object (&bundle);
+  bundle = pack_bundle (f, "dropped-2.zip", "gus@example.org", 4096);
+  g_assert_true (drop_files (GTK_WIDGET (f->windows[0]), bundle));
+  job = last_job (f);
+  g_assert_true (assay_test_wait_until (job_finished, job, 30000));
+  g_assert_cmpuint (assay_store_count (f->store, ASSAY_TYPE_SUBMISSION), ==, submissions + 2);
+  gtk_window_destroy (editor);
+}
+
 typedef struct
 {
   GApplication *app;
@@ -504,6 +561,7 @@ main (int   argc,
   g_test_add ("/ui/import/every-window", Fixture, NULL, fixture_set_up, test_import_reaches_every_window, fixture_tear_down);
   g_test_add ("/ui/import/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/ui/import/plain-zip", Fixture, NULL, fixture_set_up, test_plain_zip_asks, fixture_tear_down);
+  g_test_add ("/ui/import/drop", Fixture, NULL, fixture_set_up, test_drop_on_any_window, fixture_tear_down);
   g_test_add_func ("/ui/import/command-line", test_open_from_command_line);
   g_test_add ("/ui/import/bad-files", Fixture, NULL, fixture_set_up, test_bad_files, fixture_tear_down);
 

@@ -7,6 +7,7 @@
 
 #include "assay-application.h"
 #include "assay-credential-window.h"
+#include "assay-import-drop.h"
 #include "assay-model.h"
 #include "assay-resource-dialog.h"
 #include "assay-rubric-editor.h"
@@ -708,6 +709,7 @@ assay_credential_window_present (AssayStore      *store,
                                       assay_record_get_id (ASSAY_RECORD (credential)), "position");
   gtk_list_box_bind_model (self->resources_list, self->resources, create_resource_row, self, NULL);
   gtk_box_append (self->rubric_box, assay_rubric_editor_new (store, credential));
+  assay_import_drop_attach (GTK_WINDOW (self), store);
 
   g_signal_connect_object (credential, "notify", G_CALLBACK (on_credential_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (credential, "notify::status", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);

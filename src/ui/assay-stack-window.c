@@ -7,6 +7,7 @@
 
 #include "assay-rubric-field.h"
 #include "assay-rubric-util.h"
+#include "assay-import-drop.h"
 #include "assay-stack-window.h"
 #include "assay-store-credentials.h"
 #include "assay-text-view.h"
@@ -471,6 +472,7 @@ assay_stack_window_constructed (GObject *object)
 
   stack_id = assay_record_get_id (ASSAY_RECORD (self->stack));
   writable = !assay_store_get_read_only (self->store);
+  assay_import_drop_attach (GTK_WINDOW (self), self->store);
 
   g_object_bind_property (self->stack, "title", self, "title", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->stack, "title", self->window_title, "title", G_BINDING_SYNC_CREATE);

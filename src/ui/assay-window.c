@@ -7,6 +7,7 @@
 
 #include "assay-catalog-view.h"
 #include "assay-import-details-dialog.h"
+#include "assay-import-drop.h"
 #include "assay-imports-button.h"
 #include "assay-stacks-view.h"
 #include "assay-submissions-view.h"
@@ -237,25 +238,6 @@ show_imports_action (GtkWidget  *widget,
   assay_imports_button_popup (ASSAY_WINDOW (widget)->imports_button);
 }
 
-static gboolean
-on_drop_cb (GtkDropTarget *target,
-            const GValue  *value,
-            double         x,
-            double         y,
-            AssayWindow   *self)
-{
-  GSList *list = g_value_get_boxed (value);
-  g_autoptr(GPtrArray) files = g_ptr_array_new ();
-
-  for (GSList *l = list; l != NULL; l = l->next)
-    g_ptr_array_add (files, l->data);
-  if (files->len == 0)
-    return FALSE;
-
-  assay_window_import_files (self, (GFile **) files->pdata, files->len);
-  return TRUE;
-}
-
 static void
 assay_window_constructed (GObject *object)
 {
@@ -269,6 +251,7 @@ assay_window_constructed (GObject *object)
   assay_catalog_view_set_store (self->catalog_view, self->store);
   assay_submissions_view_set_store (self->submissions_view, self->store);
   assay_imports_button_set_queue (self->imports_button, assay_import_queue_for_store (self->store));
+  assay_import_drop_attach (GTK_WINDOW (self), self->store);
   g_object_set (self->stacks_view, "store", self->store, NULL);
   /* for the benchmark and tests, which drive the catalog directly */
   g_object_set_data (object, "catalog-view", self->catalog_view);
@@ -364,14 +347,7 @@ assay_window_class_init (AssayWindowClass *klass)
 static void
 assay_window_init (AssayWindow *self)
 {
-  GtkDropTarget *drop;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* Bundles dropped anywhere on the window are imported. */
-  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   /* The application, and with it the settings, arrives after construction. */
   g_signal_connect (self, "notify::application", G_CALLBACK (restore_window_state), NULL);
