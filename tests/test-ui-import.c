@@ -63,7 +63,8 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   for (guint i = 0; i < G_N_ELEMENTS (f->windows); i++)
-    gtk_window_destroy (GTK_WINDOW (f->windows[i]));
+    if (f->windows[i] != NULL)
+      gtk_window_destroy (GTK_WINDOW (f->windows[i]));
   assay_test_iterate (50);
   assay_store_close (f->store);
   g_clear_object (&f->store);
@@ -465,6 +466,50 @@ test_drop_on_any_window (Fixture       *f,
   gtk_window_destroy (editor);
 }
 
+static gboolean
+window_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Closing the last window of the workspace while importing asks first;
+ * Keep Importing keeps it open, Stop and Close cancels the import. */
+static void
+test_close_while_importing (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GFile) bundle = pack_bundle (f, "closing.zip", "hal@example.org", 256 * 1024 * 1024);
+  guint submissions = assay_store_count (f->store, ASSAY_TYPE_SUBMISSION);
+  AssayImportJob *job;
+
+  assay_window_import_files (f->windows[0], &bundle, 1);
+  job = g_object_ref (last_job (f));
+  g_assert_true (assay_test_wait_until (job_running, job, 30000));
+
+  /* Another window still shows the workspace: no question. */
+  g_object_add_weak_pointer (G_OBJECT (f->windows[1]), (gpointer *) &f->windows[1]);
+  gtk_window_close (GTK_WINDOW (f->windows[1]));
+  g_assert_true (assay_test_wait_until (window_gone, &f->windows[1], 5000));
+  g_assert_null (find_details_dialog_for (GTK_WINDOW (f->windows[0])));
+
+  gtk_window_close (GTK_WINDOW (f->windows[0]));
+  g_assert_true (assay_test_wait_until (details_dialog_shown, f->windows[0], 5000));
+  adw_message_dialog_response (find_details_dialog_for (GTK_WINDOW (f->windows[0])), "keep");
+  assay_test_iterate (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->windows[0])));
+  g_assert_false (assay_import_job_is_finished (job));
+
+  g_object_add_weak_pointer (G_OBJECT (f->windows[0]), (gpointer *) &f->windows[0]);
+  gtk_window_close (GTK_WINDOW (f->windows[0]));
+  g_assert_true (assay_test_wait_until (details_dialog_shown, f->windows[0], 5000));
+  adw_message_dialog_response (find_details_dialog_for (GTK_WINDOW (f->windows[0])), "stop");
+  g_assert_true (assay_test_wait_until (window_gone, &f->windows[0], 5000));
+  g_assert_true (assay_test_wait_until (job_finished, job, 30000));
+  g_assert_cmpint (assay_import_job_get_state (job), ==, ASSAY_IMPORT_STATE_CANCELLED);
+  g_assert_cmpuint (assay_store_count (f->store, ASSAY_TYPE_SUBMISSION), ==, submissions);
+  g_object_unref (job);
+}
+
 typedef struct
 {
   GApplication *app;
@@ -562,6 +607,7 @@ main (int   argc,
   g_test_add ("/ui/import/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/ui/import/plain-zip", Fixture, NULL, fixture_set_up, test_plain_zip_asks, fixture_tear_down);
   g_test_add ("/ui/import/drop", Fixture, NULL, fixture_set_up, test_drop_on_any_window, fixture_tear_down);
+  g_test_add ("/ui/import/close-while-importing", Fixture, NULL, fixture_set_up, test_close_while_importing, fixture_tear_down);
   g_test_add_func ("/ui/import/command-line", test_open_from_command_line);
   g_test_add ("/ui/import/bad-files", Fixture, NULL, fixture_set_up, test_bad_files, fixture_tear_down);
 

@@ -123,6 +123,36 @@ assay_import_queue_clear_finished (AssayImportQueue *self)
     }
 }
 
+guint
+assay_import_queue_count_unfinished (AssayImportQueue *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (ASSAY_IS_IMPORT_QUEUE (self), 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->jobs)); i++)
+    {
+      g_autoptr(AssayImportJob) job = g_list_model_get_item (G_LIST_MODEL (self->jobs), i);
+
+      n += !assay_import_job_is_finished (job);
+    }
+  return n;
+}
+
+void
+assay_import_queue_cancel_all (AssayImportQueue *self)
+{
+  g_return_if_fail (ASSAY_IS_IMPORT_QUEUE (self));
+
+  /* Waiting jobs first, so that none starts when the running one ends. */
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->jobs)); i > 0; i--)
+    {
+      g_autoptr(AssayImportJob) job = g_list_model_get_item (G_LIST_MODEL (self->jobs), i - 1);
+
+      assay_import_job_cancel (job);
+    }
+}
+
 static void
 assay_import_queue_dispose (GObject *object)
 {

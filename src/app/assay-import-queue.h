@@ -18,5 +18,7 @@ AssayImportJob   *assay_import_queue_add           (AssayImportQueue *self,
                                                     GFile            *file);
 gboolean          assay_import_queue_is_busy       (AssayImportQueue *self);
 void              assay_import_queue_clear_finished (AssayImportQueue *self);
+guint             assay_import_queue_count_unfinished (AssayImportQueue *self);
+void              assay_import_queue_cancel_all    (AssayImportQueue *self);
 
 G_END_DECLS

@@ -26,6 +26,8 @@ struct _AssayWindow
   AssaySubmissionsView *submissions_view;
   AssayStacksView      *stacks_view;
   AssayImportsButton   *imports_button;
+
+  gboolean              stop_imports_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (AssayWindow, assay_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -80,8 +82,78 @@ restore_window_state (AssayWindow *self)
 }
 
 static gboolean
+is_last_window_of_store (AssayWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (toplevels, i);
+
+      if (other != G_OBJECT (self) && ASSAY_IS_WINDOW (other) &&
+          ASSAY_WINDOW (other)->store == self->store)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+close_when_idle (gpointer data)
+{
+  gtk_window_close (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_stop_imports_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             AssayWindow      *self)
+{
+  if (!g_str_equal (response, "stop"))
+    return;
+
+  assay_import_queue_cancel_all (assay_import_queue_for_store (self->store));
+  self->stop_imports_confirmed = TRUE;
+  /* Once the dialog, transient for this window, has closed. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_when_idle, g_object_ref (self), g_object_unref);
+}
+
+/* Closing the last window of a workspace would drop its imports halfway:
+ * ask first. A stopped import leaves nothing behind. */
+static gboolean
+confirm_stop_imports (AssayWindow *self)
+{
+  guint unfinished = assay_import_queue_count_unfinished (assay_import_queue_for_store (self->store));
+  GtkWidget *dialog;
+
+  if (unfinished == 0 || self->stop_imports_confirmed || !is_last_window_of_store (self))
+    return FALSE;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Stop Importing?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "A bundle is still being imported. If you close the window, it is not imported and you will need to import it again.",
+                                               "%u bundles are still being imported. If you close the window, they are not imported and you will need to import them again.",
+                                               unfinished),
+                                  unfinished);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Importing"),
+                                    "stop", _("_Stop and Close"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "stop", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_stop_imports_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static gboolean
 assay_window_close_request (GtkWindow *window)
 {
+  if (confirm_stop_imports (ASSAY_WINDOW (window)))
+    return TRUE;
+
   save_window_state (ASSAY_WINDOW (window));
 
   return GTK_WINDOW_CLASS (assay_window_parent_class)->close_request (window);
