@@ -128,6 +128,14 @@ update (AssayImportsButton *self)
 }
 
 static void
+on_job_status_cb (AssayImportsButton *self)
+{
+  /* The status line may wrap onto another line: see update(). */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+    gtk_popover_present (self->popover);
+}
+
+static void
 on_job_state_cb (AssayImportsButton *self)
 {
   update (self);
@@ -145,6 +153,7 @@ on_jobs_items_changed_cb (GListModel         *jobs,
       g_autoptr(AssayImportJob) job = g_list_model_get_item (jobs, i);
 
       g_signal_connect_object (job, "notify::state", G_CALLBACK (on_job_state_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (job, "notify::status", G_CALLBACK (on_job_status_cb), self, G_CONNECT_SWAPPED);
     }
   update (self);
 }
