@@ -367,6 +367,37 @@ test_import_plain (Fixture       *f,
   g_assert_cmpint (assay_person_get_roles (reloaded), ==, roles | ASSAY_PERSON_ROLE_EARNER);
 }
 
+/* "Name <address>" names an earner new to the workspace; a known address
+ * keeps the name the workspace has. */
+static void
+test_import_plain_named (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(AssayBundleContents) contents = make_contents (f, NULL, NULL, NULL);
+  g_autoptr(AssayBundleContents) again = make_contents (f, NULL, NULL, NULL);
+  g_autoptr(AssayBundleContents) bad = make_contents (f, NULL, NULL, NULL);
+  g_autoptr(AssaySubmission) submission = NULL;
+  g_autoptr(AssaySubmission) second = NULL;
+  g_autoptr(AssaySubmission) refused = NULL;
+  g_autoptr(AssayPerson) earner = NULL;
+  g_autoptr(AssayPerson) same = NULL;
+  g_autoptr(GError) error = NULL;
+
+  submission = import_ok (f, contents, f->credential_id, "  Ana María Díaz   <ana.diaz@example.net> ");
+  earner = assay_store_lookup (f->store, ASSAY_TYPE_PERSON, assay_submission_get_earner_id (submission), NULL);
+  g_assert_cmpstr (assay_person_get_name (earner), ==, "Ana María Díaz");
+  g_assert_cmpstr (assay_person_get_email (earner), ==, "ana.diaz@example.net");
+
+  second = import_ok (f, again, f->credential_id, "Someone Else <ANA.DIAZ@example.net>");
+  same = assay_store_lookup (f->store, ASSAY_TYPE_PERSON, assay_submission_get_earner_id (second), NULL);
+  g_assert_true (same == earner);
+  g_assert_cmpstr (assay_person_get_name (same), ==, "Ana María Díaz");
+
+  refused = assay_bundle_import (f->store, bad, f->credential_id, "Nobody <>", &error);
+  g_assert_error (error, ASSAY_BUNDLE_ERROR, ASSAY_BUNDLE_ERROR_UNKNOWN);
+  g_assert_null (refused);
+}
+
 static char *
 write_file (Fixture    *f,
             const char *name,
@@ -597,6 +628,7 @@ main (int    argc,
   ADD ("second-attempt", test_import_second_attempt, NULL);
   ADD ("twice", test_import_twice, NULL);
   ADD ("plain", test_import_plain, NULL);
+  ADD ("plain-named", test_import_plain_named, NULL);
   ADD ("refused/unknown-credential", test_import_refused, GINT_TO_POINTER (REFUSE_UNKNOWN_CREDENTIAL));
   ADD ("refused/draft", test_import_refused, GINT_TO_POINTER (REFUSE_DRAFT));
   ADD ("refused/bad-criterion", test_import_refused, GINT_TO_POINTER (REFUSE_BAD_CRITERION));

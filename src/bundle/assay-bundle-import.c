@@ -140,16 +140,19 @@ split_mailbox (const char  *mailbox,
                char       **name,
                char       **email)
 {
-  const char *open = strrchr (mailbox, '<');
-  g_autofree char *display = NULL;
-  gsize len = strlen (mailbox);
+  g_autofree char *trimmed = g_strstrip (g_strdup (mailbox));
+  gsize len = strlen (trimmed);
+  char *open = strrchr (trimmed, '<');
+  char *display;
 
-  if (open == NULL || len < 2 || mailbox[len - 1] != '>')
+  if (open == NULL || len < 2 || trimmed[len - 1] != '>')
     return FALSE;
 
-  display = g_strstrip (g_strndup (mailbox, open - mailbox));
-  *email = g_strstrip (g_strndup (open + 1, mailbox + len - 1 - (open + 1)));
-  *name = *display != '\0' ? g_steal_pointer (&display) : NULL;
+  trimmed[len - 1] = '\0';
+  *open = '\0';
+  display = g_strstrip (trimmed);
+  *email = g_strstrip (g_strdup (open + 1));
+  *name = *display != '\0' ? g_strdup (display) : NULL;
   return TRUE;
 }
 
