@@ -141,6 +141,7 @@ check_artifact (JsonNode    *node,
     "path", "title", "media_type", "size", "sha256", "criteria", "description", NULL
   };
   g_autofree char *where = g_strdup_printf ("artifacts[%u]", index);
+  g_autofree char *nfc = NULL;
   JsonObject *object;
   const char *path;
 
@@ -160,7 +161,11 @@ check_artifact (JsonNode    *node,
   path = json_object_get_string_member (object, "path");
   if (!is_relative_path (path) || g_str_equal (path, ASSAY_BUNDLE_MANIFEST_NAME))
     return fail (error, where, _("has a path that is not a relative file name"));
-  if (!g_hash_table_add (paths, (gpointer) path))
+  /* in NFC, as the reader names entries: "cafe\u0301" is "caf\u00e9" */
+  nfc = g_utf8_normalize (path, -1, G_NORMALIZE_NFC);
+  if (nfc == NULL)
+    return fail (error, where, _("has a path that is not a relative file name"));
+  if (!g_hash_table_add (paths, g_steal_pointer (&nfc)))
     return fail (error, where, _("names a file listed twice"));
   if (!is_sha256 (json_object_get_string_member (object, "sha256")))
     return fail (error, where, _("has a sha256 that is not 64 lowercase hexadecimal digits"));
@@ -233,7 +238,7 @@ check_manifest (JsonNode  *root_node,
   };
   static const char *const credential_fields[] = { "id", "version", NULL };
   static const char *const earner_fields[] = { "name", "email", "licence_number", NULL };
-  g_autoptr(GHashTable) paths = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   JsonObject *root, *credential, *earner;
   JsonArray *artifacts, *reflections;
   const char *email;
@@ -286,6 +291,279 @@ check_manifest (JsonNode  *root_node,
   return TRUE;
 }
 
+/* Strict JSON, checked before json-glib sees it. json-glib 1.6 parses
+ * recursively with no depth limit: 100,000 '[' (100 KB, well under the
+ * 1 MiB cap) overflow the stack of the importing thread and end the
+ * process. It also accepts more than JSON ('single quotes', comments, hex
+ * numbers, raw newlines in strings), so its nesting can only be measured
+ * exactly on input that is strict JSON: this walks RFC 8259's grammar
+ * without recursion, and counts the nesting on the way.
+ */
+
+#define MAX_NESTING 32
+
+typedef enum
+{
+  JSON_OK,
+  JSON_INVALID,
+  JSON_TOO_DEEP,
+} JsonCheck;
+
+typedef enum
+{
+  WANT_VALUE,
+  WANT_VALUE_OR_CLOSE,    /* just after '[' */
+  WANT_KEY,
+  WANT_KEY_OR_CLOSE,      /* just after '{' */
+  WANT_COLON,
+  WANT_COMMA_OR_CLOSE,
+  WANT_END,
+} JsonState;
+
+/* \uXXXX at @p (just after the backslash), or -1 */
+static gint32
+read_escape (const char *p,
+             const char *end)
+{
+  gint32 value = 0;
+
+  if (end - p < 5 || *p != 'u')
+    return -1;
+  for (guint i = 1; i <= 4; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return -1;
+      value = value * 16 + g_ascii_xdigit_value (p[i]);
+    }
+
+  return value;
+}
+
+/* Strings must also be text: no \u0000 (C strings would end there) and no
+ * lone surrogate (json-glib turns one into bytes that are not UTF-8, which
+ * would reach error messages and the store). */
+static gboolean
+skip_string (const char **at,
+             const char  *end)
+{
+  const char *p = *at + 1;
+
+  while (p < end && *p != '"')
+    {
+      gint32 unit, low;
+
+      if ((guchar) *p < 0x20)
+        return FALSE;
+      if (*p != '\\')
+        {
+          p++;
+          continue;
+        }
+      if (++p == end)
+        return FALSE;
+      if (*p != 'u')
+        {
+          if (strchr ("\"\\/bfnrt", *p) == NULL || *p == '\0')
+            return FALSE;
+          p++;
+          continue;
+        }
+
+      unit = read_escape (p, end);
+      if (unit <= 0 || (unit >= 0xdc00 && unit <= 0xdfff))
+        return FALSE;
+      p += 5;
+      if (unit >= 0xd800 && unit <= 0xdbff)
+        {
+          if (end - p < 6 || p[0] != '\\')
+            return FALSE;
+          low = read_escape (p + 1, end);
+          if (low < 0xdc00 || low > 0xdfff)
+            return FALSE;
+          p += 6;
+        }
+    }
+  if (p == end)
+    return FALSE;
+
+  *at = p + 1;
+  return TRUE;
+}
+
+static gboolean
+skip_digits (const char **at,
+             const char  *end)
+{
+  const char *start = *at;
+
+  while (*at < end && g_ascii_isdigit (**at))
+    (*at)++;
+
+  return *at > start;
+}
+
+static gboolean
+skip_number (const char **at,
+             const char  *end)
+{
+  const char *p = *at;
+
+  if (*p == '-')
+    p++;
+  if (p < end && *p == '0')
+    p++;
+  else if (!skip_digits (&p, end))
+    return FALSE;
+  if (p < end && *p == '.' && (++p, !skip_digits (&p, end)))
+    return FALSE;
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      p++;
+      if (p < end && (*p == '+' || *p == '-'))
+        p++;
+      if (!skip_digits (&p, end))
+        return FALSE;
+    }
+
+  *at = p;
+  return TRUE;
+}
+
+static gboolean
+skip_word (const char **at,
+           const char  *end)
+{
+  static const char *const words[] = { "true", "false", "null" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      gsize length = strlen (words[i]);
+
+      if ((gsize) (end - *at) >= length && memcmp (*at, words[i], length) == 0)
+        {
+          *at += length;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* On JSON_INVALID, @error_at is where the input stops being JSON */
+static JsonCheck
+check_strict_json (const char  *data,
+                   gsize        length,
+                   const char **error_at)
+{
+  const char *p = data, *end = data + length;
+  char open[MAX_NESTING];
+  guint depth = 0;
+  JsonState state = WANT_VALUE;
+
+  /* the byte order mark Notepad writes, which json-glib skips too */
+  if (length >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+
+  for (;;)
+    {
+      char c;
+
+      while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+        p++;
+      *error_at = p;
+      if (p == end)
+        return state == WANT_END ? JSON_OK : JSON_INVALID;
+      c = *p;
+
+      switch (state)
+        {
+        case WANT_VALUE:
+        case WANT_VALUE_OR_CLOSE:
+        case WANT_KEY:
+        case WANT_KEY_OR_CLOSE:
+          if ((state == WANT_VALUE_OR_CLOSE && c == ']') || (state == WANT_KEY_OR_CLOSE && c == '}'))
+            {
+              depth--;
+              p++;
+              break;
+            }
+          if (state == WANT_KEY || state == WANT_KEY_OR_CLOSE)
+            {
+              if (c != '"' || !skip_string (&p, end))
+                return JSON_INVALID;
+              state = WANT_COLON;
+              continue;
+            }
+          if (c == '[' || c == '{')
+            {
+              if (depth == MAX_NESTING)
+                return JSON_TOO_DEEP;
+              open[depth++] = c;
+              state = c == '[' ? WANT_VALUE_OR_CLOSE : WANT_KEY_OR_CLOSE;
+              p++;
+              continue;
+            }
+          if (!(c == '"' ? skip_string (&p, end) :
+                (c == '-' || g_ascii_isdigit (c)) ? skip_number (&p, end) :
+                skip_word (&p, end)))
+            return JSON_INVALID;
+          break;
+
+        case WANT_COLON:
+          if (c != ':')
+            return JSON_INVALID;
+          state = WANT_VALUE;
+          p++;
+          continue;
+
+        case WANT_COMMA_OR_CLOSE:
+          if (c == ',')
+            {
+              state = open[depth - 1] == '[' ? WANT_VALUE : WANT_KEY;
+              p++;
+              continue;
+            }
+          if (c != (open[depth - 1] == '[' ? ']' : '}'))
+            return JSON_INVALID;
+          depth--;
+          p++;
+          break;
+
+        case WANT_END:
+        default:
+          return JSON_INVALID;
+        }
+
+      /* a value, or a container, is complete */
+      state = depth == 0 ? WANT_END : WANT_COMMA_OR_CLOSE;
+    }
+}
+
+static guint
+line_of (const char *data,
+         const char *at)
+{
+  guint line = 1;
+
+  for (const char *p = data; p < at; p++)
+    line += *p == '\n';
+
+  return line;
+}
+
+/* in characters, as an editor counts them */
+static guint
+column_of (const char *data,
+           const char *at)
+{
+  const char *start = at;
+
+  while (start > data && start[-1] != '\n')
+    start--;
+
+  return g_utf8_strlen (start, at - start) + 1;
+}
+
 /**
  * assay_bundle_manifest_parse:
  *
@@ -301,6 +579,7 @@ assay_bundle_manifest_parse (const char  *data,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
+  const char *error_at = NULL;
   JsonNode *root;
 
   if (length < 0)
@@ -311,12 +590,39 @@ assay_bundle_manifest_parse (const char  *data,
                    _("The bundle’s manifest is larger than 1 MiB"));
       return NULL;
     }
-  if (!g_utf8_validate (data, length, NULL) ||
-      !json_parser_load_from_data (parser, data, length, &local_error))
+  /* an empty manifest.json comes as (NULL, 0), which json-glib refuses
+   * with a critical */
+  if (length == 0)
+    {
+      fail (error, "manifest", _("is empty"));
+      return NULL;
+    }
+  if (!g_utf8_validate (data, length, NULL))
     {
       g_set_error (error, ASSAY_BUNDLE_ERROR, ASSAY_BUNDLE_ERROR_MANIFEST,
-                   _("The bundle’s manifest is not valid JSON: %s"),
-                   local_error ? local_error->message : _("it is not UTF-8"));
+                   _("The bundle’s manifest is not valid JSON: %s"), _("it is not UTF-8"));
+      return NULL;
+    }
+  switch (check_strict_json (data, length, &error_at))
+    {
+    case JSON_OK:
+      break;
+    case JSON_TOO_DEEP:
+      fail (error, "manifest", _("is nested too deeply"));
+      return NULL;
+    case JSON_INVALID:
+    default:
+      /* never json-glib for the message: it may accept the input, nested
+       * as deeply as it likes */
+      g_set_error (error, ASSAY_BUNDLE_ERROR, ASSAY_BUNDLE_ERROR_MANIFEST,
+                   _("The bundle’s manifest is not valid JSON: see line %u, column %u"),
+                   line_of (data, error_at), column_of (data, error_at));
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, ASSAY_BUNDLE_ERROR, ASSAY_BUNDLE_ERROR_MANIFEST,
+                   _("The bundle’s manifest is not valid JSON: %s"), local_error->message);
       return NULL;
     }
 
