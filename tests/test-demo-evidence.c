@@ -11,6 +11,9 @@
 #include <poppler.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef HAVE_VALGRIND_H
+#include <valgrind/valgrind.h>
+#endif
 
 #include "assay-core-resources.h"
 #include "assay-demo.h"
@@ -336,6 +339,10 @@ check_video (const char *name,
   gint64 duration = 0;
   int frames = 0, audio_buffers = 0;
 
+  /* Here, not in main (): GStreamer's thousands of quarks outgrow GLib's
+   * first quark block, which GLib then leaks on purpose; valgrind runs
+   * skip the videos, and so never see it. */
+  gst_init (NULL, NULL);
   codecs = probe_streams (name, demuxer, &duration);
   g_assert_cmpuint (codecs->len, ==, 2);
   g_assert_true (has_stream (codecs, video_codec));
@@ -367,15 +374,34 @@ check_video (const char *name,
   gst_element_set_state (pipeline, GST_STATE_NULL);
 }
 
+/* Decoding H.264 loads GStreamer's libav plugin, and with it libhwy,
+ * whose use of RDTSCP valgrind 3.19 cannot run. */
+static gboolean
+skip_under_valgrind (void)
+{
+#ifdef HAVE_VALGRIND_H
+  if (RUNNING_ON_VALGRIND)
+    {
+      g_test_skip ("the video decoders load code that valgrind cannot run");
+      return TRUE;
+    }
+#endif
+  return FALSE;
+}
+
 static void
 test_mp4 (void)
 {
+  if (skip_under_valgrind ())
+    return;
   check_video ("classroom-checkpoint.mp4", "qtdemux", "video/x-h264", "audio/mpeg, mpegversion=(int)4");
 }
 
 static void
 test_webm (void)
 {
+  if (skip_under_valgrind ())
+    return;
   check_video ("team-meeting.webm", "matroskademux", "video/x-vp8", "audio/x-vorbis");
 }
 
@@ -412,11 +438,11 @@ test_photos (void)
   g_autoptr(GdkPixbuf) stored = NULL;
   g_autoptr(GdkPixbuf) shown = NULL;
   g_autoptr(GdkPixbuf) wrong = NULL;
-  GdkPixbufFormat *format;
+  g_autofree char *format = NULL;
 
   g_assert_no_error (error);
-  format = gdk_pixbuf_get_file_info (upright_path, NULL, NULL);
-  g_assert_cmpstr (gdk_pixbuf_format_get_name (format), ==, "jpeg");
+  format = gdk_pixbuf_format_get_name (gdk_pixbuf_get_file_info (upright_path, NULL, NULL));
+  g_assert_cmpstr (format, ==, "jpeg");
   g_assert_cmpint (gdk_pixbuf_get_width (upright), ==, 1200);
   g_assert_cmpint (gdk_pixbuf_get_height (upright), ==, 800);
   g_assert_null (gdk_pixbuf_get_option (upright, "orientation"));
@@ -708,7 +734,6 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  gst_init (&argc, &argv);
 
   g_test_add_func ("/assay/demo-evidence/lesson-plan", test_lesson_plan);
   g_test_add_func ("/assay/demo-evidence/long-pdf", test_long_pdf);
