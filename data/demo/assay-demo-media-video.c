@@ -298,22 +298,20 @@ fix_webm_uids (const char  *path,
   return g_file_set_contents (path, data, length, error);
 }
 
-static gboolean
-run_pipeline (const char  *description,
-              Scene        scene,
-              const char  *title,
-              GError     **error)
+/* Starts encoding; the caller waits with finish_pipeline (). */
+static GstElement *
+start_pipeline (const char  *description,
+                Scene        scene,
+                const char  *title,
+                GError     **error)
 {
   g_autoptr(GstElement) pipeline = gst_parse_launch_full (description, NULL, GST_PARSE_FLAG_FATAL_ERRORS, error);
   g_autoptr(GstElement) overlay = NULL;
   g_autoptr(GstElement) mux = NULL;
-  g_autoptr(GstBus) bus = NULL;
-  g_autoptr(GstMessage) message = NULL;
   g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 2, 10, 10, 5, 0);
-  gboolean ok;
 
   if (pipeline == NULL)
-    return FALSE;
+    return NULL;
   overlay = gst_bin_get_by_name (GST_BIN (pipeline), "scene");
   mux = gst_bin_get_by_name (GST_BIN (pipeline), "mux");
   g_signal_connect (overlay, "draw", G_CALLBACK (on_overlay_draw_cb), GINT_TO_POINTER (scene));
@@ -322,10 +320,19 @@ run_pipeline (const char  *description,
   if (g_object_class_find_property (G_OBJECT_GET_CLASS (mux), "creation-time") != NULL)
     g_object_set (mux, "creation-time", date, NULL);
 
-  bus = gst_element_get_bus (pipeline);
   gst_element_set_state (pipeline, GST_STATE_PLAYING);
-  message = gst_bus_timed_pop_filtered (bus, GST_CLOCK_TIME_NONE, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
-  ok = GST_MESSAGE_TYPE (message) == GST_MESSAGE_EOS;
+  return g_steal_pointer (&pipeline);
+}
+
+static gboolean
+finish_pipeline (GstElement  *pipeline,
+                 GError     **error)
+{
+  g_autoptr(GstBus) bus = gst_element_get_bus (pipeline);
+  g_autoptr(GstMessage) message = gst_bus_timed_pop_filtered (bus, GST_CLOCK_TIME_NONE,
+                                                              GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  gboolean ok = GST_MESSAGE_TYPE (message) == GST_MESSAGE_EOS;
+
   if (!ok)
     gst_message_parse_error (message, error, NULL);
   gst_element_set_state (pipeline, GST_STATE_NULL);
@@ -350,6 +357,9 @@ demo_write_videos (const char  *directory,
     FPS * SECONDS, WIDTH, HEIGHT, FPS, SECONDS * 100);
   g_autofree char *mp4_pipeline = NULL;
   g_autofree char *webm_pipeline = NULL;
+  g_autoptr(GstElement) classroom = NULL;
+  g_autoptr(GstElement) meeting = NULL;
+  gboolean ok;
   g_autofree char *mp4_video = g_strdup_printf ("x264enc speed-preset=veryfast bitrate=600 key-int-max=%d threads=1 "
                                                 "! video/x-h264,profile=main ! mux.", 2 * FPS);
   g_autofree char *mp4_audio = g_strdup_printf ("avenc_aac bitrate=64000 ! aacparse ! mux. "
@@ -368,8 +378,14 @@ demo_write_videos (const char  *directory,
   webm_pipeline = g_strdup_printf (sources, webm_video, webm_audio);
 #pragma GCC diagnostic pop
 
-  return run_pipeline (mp4_pipeline, SCENE_CLASSROOM, "Checkpoint 2: the hinge question", error) &&
-         fix_mp4_times (mp4, error) &&
-         run_pipeline (webm_pipeline, SCENE_MEETING, "Algebra 1 team meeting, 9 September 2026", error) &&
-         fix_webm_uids (webm, error);
+  /* Both encode at once, one on each core of a small build machine */
+  classroom = start_pipeline (mp4_pipeline, SCENE_CLASSROOM, "Checkpoint 2: the hinge question", error);
+  if (classroom == NULL)
+    return FALSE;
+  meeting = start_pipeline (webm_pipeline, SCENE_MEETING, "Algebra 1 team meeting, 9 September 2026", error);
+  ok = meeting != NULL;
+  ok = finish_pipeline (classroom, ok ? error : NULL) && ok;
+  ok = (meeting == NULL || finish_pipeline (meeting, ok ? error : NULL)) && ok;
+
+  return ok && fix_mp4_times (mp4, error) && fix_webm_uids (webm, error);
 }
