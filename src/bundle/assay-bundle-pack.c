@@ -924,6 +924,24 @@ typedef struct
   gpointer       data;
 } DestroyCall;
 
+/* Runs @function on @context's own thread. Not g_main_context_invoke():
+ * it calls at once, on the calling thread, when nobody holds the context,
+ * as between two iterations of a loop that is not running. */
+static void
+run_on_context (GMainContext   *context,
+                GSourceFunc     function,
+                gpointer        data,
+                GDestroyNotify  destroy)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, function, data, destroy);
+  g_source_set_static_name (source, "[assay] bundle pack");
+  g_source_attach (source, context);
+  g_source_unref (source);
+}
+
 static gboolean
 destroy_on_main (gpointer data)
 {
@@ -943,7 +961,7 @@ write_job_free (WriteJob *job)
       DestroyCall *call = g_new (DestroyCall, 1);
 
       *call = (DestroyCall) { job->progress_destroy, job->progress_data };
-      g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, destroy_on_main, call, g_free);
+      run_on_context (job->context, destroy_on_main, call, g_free);
     }
   assay_bundle_plan_unref (job->plan);
   g_main_context_unref (job->context);
@@ -988,8 +1006,7 @@ progress_in_thread (guint64  bytes_done,
 
   call = g_new (ProgressCall, 1);
   *call = (ProgressCall) { g_object_ref (task), bytes_done, bytes_total, files_done };
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, progress_on_main, call,
-                              (GDestroyNotify) progress_call_free);
+  run_on_context (job->context, progress_on_main, call, (GDestroyNotify) progress_call_free);
 }
 
 static void
