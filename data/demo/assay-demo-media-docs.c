@@ -145,6 +145,33 @@ write_lesson_plan (const char  *directory,
   return demo_doc_finish (doc, error);
 }
 
+/* The success criteria checked against one student's conclusion: the
+ * draft meets one or two, the revision all three. */
+static void
+criteria_check (DemoDoc  *doc,
+                int       student,
+                gboolean  revised)
+{
+  static const double widths[] = { 0.5, 0.14, 0.36 };
+  const char *met[3];
+  const char *cells[3 * 4 + 1] = {
+    "Success criterion", "Met", "Where",
+    "1. Claim with a number and a unit", NULL, "First sentence",
+    "2. Supported by my own measurements", NULL, "Data table, trials 1–3",
+    "3. A source of error and its effect", NULL, "Last paragraph",
+    NULL
+  };
+
+  for (int i = 0; i < 3; i++)
+    met[i] = revised || (student + i) % 3 == 0 ? "yes" : "not yet";
+  cells[4] = met[0];
+  cells[7] = met[1];
+  cells[10] = met[2];
+
+  demo_doc_space (doc, 6);
+  demo_doc_table (doc, 3, widths, cells);
+}
+
 /* Feedback That Moves Learning Forward: a first page, then a draft with its
  * feedback and the revision for each of twenty students (41 pages). */
 static gboolean
@@ -214,11 +241,13 @@ write_student_work (const char  *directory,
       demo_doc_paragraph (doc, "<i>Conclusion section, handed in on 3 March 2026.</i>");
       demo_doc_handwriting (doc, claims[s % 5]);
       demo_doc_paragraph (doc, comment);
+      criteria_check (doc, s, FALSE);
       demo_doc_page_break (doc);
       demo_doc_heading (doc, 1, NULL, revision_title);
       demo_doc_paragraph (doc, "<i>Revised in class on 5 March 2026.</i>");
       demo_doc_handwriting (doc, revisions[s % 5]);
       demo_doc_paragraph (doc, change);
+      criteria_check (doc, s, TRUE);
     }
 
   return demo_doc_finish (doc, error);

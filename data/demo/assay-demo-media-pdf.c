@@ -302,11 +302,13 @@ demo_doc_handwriting (DemoDoc    *doc,
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   PangoLayout *layout = make_layout (doc, "DejaVu Sans Oblique 11.5", TEXT_WIDTH - 24, escaped);
-  const double line = 19;
+  const double spacing = 5;
+  double line;
   int height;
 
-  pango_layout_set_spacing (layout, (int) ((line - 14) * PANGO_SCALE));
+  pango_layout_set_spacing (layout, (int) (spacing * PANGO_SCALE));
   pango_layout_get_pixel_size (layout, NULL, &height);
+  line = (height + spacing) / pango_layout_get_line_count (layout);
   height += 20;
   reserve (doc, height);
 
@@ -316,7 +318,9 @@ demo_doc_handwriting (DemoDoc    *doc,
   cairo_fill (doc->cr);
   cairo_set_source_rgb (doc->cr, 0.72, 0.82, 0.93);
   cairo_set_line_width (doc->cr, 0.5);
-  for (double ly = doc->y + 8 + line; ly < doc->y + height; ly += line)
+  /* the rules just under each line of writing */
+  for (double ly = doc->y + 10 + (double) pango_layout_get_baseline (layout) / PANGO_SCALE + 3;
+       ly < doc->y + height; ly += line)
     {
       cairo_move_to (doc->cr, MARGIN, ly);
       cairo_line_to (doc->cr, MARGIN + TEXT_WIDTH, ly);
