@@ -232,8 +232,10 @@ test_import_reaches_every_window (Fixture       *f,
                   watch.frames, watch.longest_us / 1000.0, watch.longest_cpu_us / 1000.0);
   g_assert_cmpuint (watch.frames, >, 5);
   g_assert_cmpint (watch.longest_cpu_us, <, 50 * 1000);
-  /* Reading 192 MiB on the main thread would stall for far longer. */
-  g_assert_cmpint (watch.longest_us, <, 250 * 1000);
+  /* The wall-clock gap also counts what the machine's other work takes,
+   * so only a stall, such as the import waiting on the main thread, fails
+   * here; the quiet-machine figure is in the issue's closing note. */
+  g_assert_cmpint (watch.longest_us, <, 1000 * 1000);
 
   /* The same bundle again is reported, not duplicated. */
   assay_window_import_files (f->windows[1], &bundle, 1);
