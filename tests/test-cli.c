@@ -327,6 +327,29 @@ test_cli_demo (Fixture       *f,
   assert_ok (person);
   g_assert_nonnull (strstr (person->out, "\nemail: "));
 
+  /* A submission shows its evidence files and reflections; the demo gives
+   * most of them some. */
+  {
+    g_autoptr(JsonArray) submissions = list_json (f, "submissions");
+    guint with_files = 0;
+
+    for (guint i = 0; i < json_array_get_length (submissions); i++)
+      {
+        const char *submission_id = json_object_get_string_member (json_array_get_object_element (submissions, i), "id");
+        g_autoptr(Result) detail = run (f, "show", "submission", submission_id, "--json");
+        g_autoptr(JsonNode) node = NULL;
+        JsonObject *object;
+
+        assert_ok (detail);
+        node = parse_json (detail->out);
+        object = json_node_get_object (node);
+        g_assert_true (json_object_has_member (object, "artifacts"));
+        g_assert_true (json_object_has_member (object, "reflections"));
+        with_files += json_array_get_length (json_object_get_array_member (object, "artifacts")) > 0;
+      }
+    g_assert_cmpuint (with_files, >, 0);
+  }
+
   check = run (f, "check");
   assert_ok (check);
   g_assert_cmpstr (check->out, ==, "ok\n");

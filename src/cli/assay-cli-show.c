@@ -267,7 +267,11 @@ add_submission_details (AssayStore  *store,
 {
   g_autoptr(GPtrArray) decisions = children (store, ASSAY_TYPE_DECISION, "submission_id", submission, NULL);
   g_autoptr(GPtrArray) reviews = children (store, ASSAY_TYPE_REVIEW, "submission_id", submission, "started_at");
+  g_autoptr(GPtrArray) artifacts = children (store, ASSAY_TYPE_ARTIFACT, "submission_id", submission, "path");
+  g_autoptr(GPtrArray) reflections = children (store, ASSAY_TYPE_REFLECTION, "submission_id", submission, "position");
 
+  json_object_set_array_member (object, "artifacts", rows_to_array (artifacts));
+  json_object_set_array_member (object, "reflections", rows_to_array (reflections));
   if (decisions->len > 0)
     json_object_set_object_member (object, "decision", record_object (g_ptr_array_index (decisions, 0)));
   else
@@ -304,7 +308,8 @@ add_review_details (AssayStore  *store,
  * Adds to @object, which _assay_cli_describe() made, the rows that belong
  * to @record: a credential's resources, rubric and stacks, a stack's
  * members, a person's qualifications, conflicts and enrollments, a
- * submission's decision and reviews, a review's scores.
+ * submission's evidence files, reflections, decision and reviews, a
+ * review's scores.
  */
 void
 _assay_cli_add_details (AssayStore  *store,
