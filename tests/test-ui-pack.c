@@ -660,6 +660,50 @@ test_incomplete (Fixture       *f,
   g_assert_false (g_file_test (zip, G_FILE_TEST_EXISTS));
 }
 
+/* A known address brings its name, licence and attempt number. */
+static void
+test_known_earner (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) submissions = assay_store_query (f->store, ASSAY_TYPE_SUBMISSION, "credential_id",
+                                                        assay_record_get_id (ASSAY_RECORD (f->credential)), NULL);
+  g_autoptr(AssayPerson) earner = NULL;
+  g_autofree char *expected_attempt = NULL;
+  g_autofree char *slug = NULL;
+  g_autofree char *name = NULL;
+  gint64 latest = 0;
+
+  g_assert_cmpuint (submissions->len, >, 0);
+  earner = assay_store_lookup (f->store, ASSAY_TYPE_PERSON,
+                               assay_submission_get_earner_id (g_ptr_array_index (submissions, 0)), NULL);
+  g_assert_nonnull (earner);
+  for (guint i = 0; i < submissions->len; i++)
+    if (g_str_equal (assay_submission_get_earner_id (g_ptr_array_index (submissions, i)),
+                     assay_record_get_id (ASSAY_RECORD (earner))))
+      latest = MAX (latest, assay_submission_get_attempt (g_ptr_array_index (submissions, i)));
+  expected_attempt = g_strdup_printf ("%" G_GINT64_FORMAT, latest + 1);
+
+  g_assert_cmpstr (gtk_label_get_label (f->window->attempt_label), ==, "1");
+  set_entry (f, GTK_WIDGET (f->window), "E-mail Address", assay_person_get_email (earner));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->window->name_row)), ==, assay_person_get_name (earner));
+  g_assert_cmpstr (gtk_label_get_label (f->window->attempt_label), ==, expected_attempt);
+  if (assay_person_get_licence_number (earner) != NULL)
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->window->licence_row)), ==,
+                     assay_person_get_licence_number (earner));
+
+  /* a name the educator typed stays */
+  set_entry (f, GTK_WIDGET (f->window), "Name", "Someone Else");
+  set_entry (f, GTK_WIDGET (f->window), "E-mail Address", "");
+  set_entry (f, GTK_WIDGET (f->window), "E-mail Address", assay_person_get_email (earner));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->window->name_row)), ==, "Someone Else");
+
+  name = _assay_pack_window_suggest_name (f->window);
+  slug = g_strdup_printf ("-someone-else-attempt%s.zip", expected_attempt);
+  g_assert_true (g_str_has_suffix (name, slug));
+  for (const char *p = name; *p != '\0'; p++)
+    g_assert_true (g_ascii_isalnum (*p) || *p == '-' || *p == '.');
+}
+
 static gboolean
 activate_shortcut (GtkWidget  *widget,
                    const char *accelerator)
@@ -744,6 +788,7 @@ main (int   argc,
   ADD ("cancel-writing", test_interrupted, GINT_TO_POINTER (CANCEL_WRITING));
   ADD ("changed-while-writing", test_interrupted, GINT_TO_POINTER (CHANGE_WRITING));
   ADD ("incomplete", test_incomplete, NULL);
+  ADD ("known-earner", test_known_earner, NULL);
   ADD ("escape", test_escape, NULL);
 
   return g_test_run ();

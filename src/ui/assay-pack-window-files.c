@@ -356,6 +356,10 @@ on_probed_cb (GObject      *source,
   GPtrArray *probes = g_task_get_task_data (G_TASK (result));
   g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func (g_free);
 
+  /* closed while the files were looked at */
+  if (self->items == NULL)
+    return;
+
   for (guint i = 0; i < probes->len; i++)
     {
       Probe *probe = g_ptr_array_index (probes, i);

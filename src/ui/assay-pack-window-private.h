@@ -27,6 +27,7 @@ struct _AssayPackWindow
   guint                 removed_position;
   GHashTable           *reflections;     /* criterion id, or "" for the general one → GtkTextBuffer */
   GCancellable         *cancellable;     /* of the save under way */
+  GApplication         *held;            /* kept running until the save has cleaned up */
   gboolean              busy;
   gboolean              dirty;           /* changed since created or saved */
   gboolean              name_filled;     /* the name row holds what the e-mail looked up */
@@ -90,5 +91,6 @@ void                _assay_pack_window_reflections_count   (AssayPackWindow *sel
 void                _assay_pack_window_changed       (AssayPackWindow *self);
 void                _assay_pack_window_toast         (AssayPackWindow *self,
                                                       const char      *message);
+char               *_assay_pack_window_suggest_name  (AssayPackWindow *self);
 
 G_END_DECLS

@@ -357,8 +357,9 @@ slug (const char *text)
   return g_string_free (out, FALSE);
 }
 
-static char *
-suggested_name (AssayPackWindow *self)
+/* "<credential>-<earner>-attempt<N>.zip", in lower-case ASCII */
+char *
+_assay_pack_window_suggest_name (AssayPackWindow *self)
 {
   g_autofree char *name = entry_text (self->name_row);
   g_autofree char *email = entry_text (self->email_row);
@@ -426,6 +427,9 @@ on_saved_cb (GObject      *source,
 
   assay_bundle_plan_write_finish (result, &error);
   g_clear_object (&self->cancellable);
+  if (self->held != NULL)
+    g_application_release (self->held);
+  g_clear_object (&self->held);
   /* closed meanwhile: the packer has cleaned up, nothing to show */
   if (self->store == NULL)
     return;
@@ -554,6 +558,13 @@ assay_pack_window_save_to (AssayPackWindow *self,
       return;
     }
 
+  /* Closing the last window must not end the process before the worker
+   * has removed its temporary file. */
+  if (gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    {
+      self->held = g_object_ref (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+      g_application_hold (self->held);
+    }
   self->cancellable = g_cancellable_new ();
   g_object_set_data_full (G_OBJECT (self), "assay-saving", g_object_ref (file), g_object_unref);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
@@ -599,7 +610,7 @@ save_action (GtkWidget  *widget,
     }
 
   show_error (self, NULL);
-  name = suggested_name (self);
+  name = _assay_pack_window_suggest_name (self);
   chooser = gtk_file_chooser_native_new (_("Save Evidence Bundle"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
@@ -891,7 +902,10 @@ assay_pack_window_new (AssayStore      *store,
   g_return_val_if_fail (ASSAY_IS_STORE (store), NULL);
   g_return_val_if_fail (credential == NULL || ASSAY_IS_CREDENTIAL (credential), NULL);
 
-  self = g_object_new (ASSAY_TYPE_PACK_WINDOW, NULL);
+  /* the application's, like every window, so that it stays open with it */
+  self = g_object_new (ASSAY_TYPE_PACK_WINDOW,
+                       "application", GTK_IS_APPLICATION (g_application_get_default ()) ? g_application_get_default () : NULL,
+                       NULL);
   self->store = g_object_ref (store);
   self->credentials = assay_store_list (store, ASSAY_TYPE_CREDENTIAL, "status", "published", "title");
 
