@@ -91,6 +91,24 @@ void                _assay_pack_window_reflections_count   (AssayPackWindow *sel
 void                _assay_pack_window_changed       (AssayPackWindow *self);
 void                _assay_pack_window_toast         (AssayPackWindow *self,
                                                       const char      *message);
+void                _assay_pack_window_show_error    (AssayPackWindow *self,
+                                                      const char      *message);
+void                _assay_pack_window_set_busy      (AssayPackWindow *self,
+                                                      gboolean         busy);
+void                _assay_pack_window_save_finished (AssayPackWindow *self,
+                                                      GFile           *file,
+                                                      const GError    *error);
+char               *_assay_pack_window_too_large_reason (AssayPackWindow *self);
+gboolean            _assay_pack_is_email             (const char      *text);
+char               *_assay_pack_entry_text           (AdwEntryRow     *row);
+
+/* assay-pack-window-save.c */
 char               *_assay_pack_window_suggest_name  (AssayPackWindow *self);
+void                _assay_pack_window_save_action   (GtkWidget       *widget,
+                                                      const char      *action_name,
+                                                      GVariant        *parameter);
+void                _assay_pack_window_cancel_action (GtkWidget       *widget,
+                                                      const char      *action_name,
+                                                      GVariant        *parameter);
 
 G_END_DECLS
