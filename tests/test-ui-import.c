@@ -7,6 +7,7 @@
 #include "assay-application.h"
 #include "assay-bundle-pack.h"
 #include "assay-credential-window.h"
+#include "assay-pack-window.h"
 #include "assay-demo.h"
 #include "assay-import-queue.h"
 #include "assay-model.h"
@@ -512,6 +513,54 @@ test_close_while_importing (Fixture       *f,
   g_object_unref (job);
 }
 
+static AssayPackWindow *
+find_pack_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ASSAY_IS_PACK_WINDOW (window))
+        return ASSAY_PACK_WINDOW (window);
+    }
+  return NULL;
+}
+
+/* The educator's Pack Evidence Bundle window opens from the main menu and,
+ * for a published credential only, from the credential window. */
+static void
+test_pack_window_entries (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(AssayCredential) published = assay_store_lookup (f->store, ASSAY_TYPE_CREDENTIAL, f->credential_id, NULL);
+  g_autoptr(AssayCredential) draft = assay_store_create_credential (f->store, "Unfinished Draft", NULL);
+  GtkWindow *editor;
+
+  g_assert_null (find_pack_window ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->windows[0]), "win.pack-bundle", NULL));
+  assay_test_iterate (50);
+  g_assert_nonnull (find_pack_window ());
+  gtk_window_destroy (GTK_WINDOW (find_pack_window ()));
+
+  editor = assay_credential_window_present (f->store, draft, GTK_WINDOW (f->windows[0]));
+  assay_test_iterate (50);
+  /* Found but disabled: nothing opens. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "credential.pack-bundle", NULL);
+  assay_test_iterate (50);
+  g_assert_null (find_pack_window ());
+  gtk_window_destroy (editor);
+
+  editor = assay_credential_window_present (f->store, published, GTK_WINDOW (f->windows[0]));
+  assay_test_iterate (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "credential.pack-bundle", NULL));
+  assay_test_iterate (50);
+  g_assert_nonnull (find_pack_window ());
+  gtk_window_destroy (GTK_WINDOW (find_pack_window ()));
+  gtk_window_destroy (editor);
+}
+
 typedef struct
 {
   GApplication *app;
@@ -596,6 +645,13 @@ test_open_from_command_line (void)
   g_assert_cmpuint (watch.jobs, ==, 1);
   g_assert_cmpuint (watch.submissions, ==, watch.before + 1);
 
+  /* Leave no window, and so no default application, to later tests. */
+  for (GList *l = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app))); l; l = g_list_delete_link (l, l))
+    gtk_window_destroy (l->data);
+  g_object_add_weak_pointer (G_OBJECT (app), (gpointer *) &app);
+  g_clear_object (&app);
+  g_assert_null (g_application_get_default ());
+
   assay_test_remove_tree (scratch);
 }
 
@@ -610,6 +666,7 @@ main (int   argc,
   g_test_add ("/ui/import/plain-zip", Fixture, NULL, fixture_set_up, test_plain_zip_asks, fixture_tear_down);
   g_test_add ("/ui/import/drop", Fixture, NULL, fixture_set_up, test_drop_on_any_window, fixture_tear_down);
   g_test_add ("/ui/import/close-while-importing", Fixture, NULL, fixture_set_up, test_close_while_importing, fixture_tear_down);
+  g_test_add ("/ui/pack/entries", Fixture, NULL, fixture_set_up, test_pack_window_entries, fixture_tear_down);
   g_test_add_func ("/ui/import/command-line", test_open_from_command_line);
   g_test_add ("/ui/import/bad-files", Fixture, NULL, fixture_set_up, test_bad_files, fixture_tear_down);
 

@@ -77,6 +77,7 @@ progress_in_thread (guint64  bytes_done,
   ImportJob *job = g_task_get_task_data (task);
   gint64 now = g_get_monotonic_time ();
   ProgressCall *call;
+  GSource *source;
 
   if (job->progress == NULL)
     return;
@@ -87,9 +88,16 @@ progress_in_thread (guint64  bytes_done,
 
   call = g_new (ProgressCall, 1);
   *call = (ProgressCall) { job, bytes_done, bytes_total, files_done };
-  /* The task holds the job until it completes on the same context, after
-   * every call queued here. */
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, progress_on_main, call, g_free);
+  /* An idle source, not g_main_context_invoke(): that runs the callback
+   * right here whenever the main thread is between two iterations, and the
+   * callback touches widgets. The task holds the job until it completes on
+   * the same context, after every call queued here. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, progress_on_main, call, g_free);
+  g_source_set_static_name (source, "[assay] import progress");
+  g_source_attach (source, job->context);
+  g_source_unref (source);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include "assay-application.h"
 #include "assay-credential-window.h"
 #include "assay-import-drop.h"
+#include "assay-pack-window.h"
 #include "assay-model.h"
 #include "assay-resource-dialog.h"
 #include "assay-rubric-editor.h"
@@ -166,6 +167,9 @@ update_state (AssayCredentialWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "credential.retire",
                                  assay_credential_get_status (credential) == ASSAY_CREDENTIAL_STATUS_PUBLISHED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "credential.delete", editable);
+  /* Evidence is packed for published credentials only: an importer takes no other. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "credential.pack-bundle",
+                                 assay_credential_get_status (credential) == ASSAY_CREDENTIAL_STATUS_PUBLISHED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "credential.add-resource", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "credential.edit-resource", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "credential.remove-resource", editable);
@@ -603,6 +607,16 @@ assay_credential_window_dispose (GObject *object)
 }
 
 static void
+pack_bundle_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AssayCredentialWindow *self = ASSAY_CREDENTIAL_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (assay_pack_window_new (self->store, self->credential)));
+}
+
+static void
 assay_credential_window_class_init (AssayCredentialWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -643,6 +657,7 @@ assay_credential_window_class_init (AssayCredentialWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "credential.new-version", NULL, new_version_action);
   gtk_widget_class_install_action (widget_class, "credential.retire", NULL, retire_action);
   gtk_widget_class_install_action (widget_class, "credential.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "credential.pack-bundle", NULL, pack_bundle_action);
   gtk_widget_class_install_action (widget_class, "credential.add-resource", NULL, add_resource_action);
   gtk_widget_class_install_action (widget_class, "credential.edit-resource", "s", edit_resource_action);
   gtk_widget_class_install_action (widget_class, "credential.remove-resource", "s", remove_resource_action);

@@ -9,6 +9,7 @@
 #include "assay-import-details-dialog.h"
 #include "assay-import-drop.h"
 #include "assay-imports-button.h"
+#include "assay-pack-window.h"
 #include "assay-stacks-view.h"
 #include "assay-submissions-view.h"
 #include "assay-window.h"
@@ -295,6 +296,16 @@ import_bundles_action (GtkWidget  *widget,
 }
 
 static void
+pack_bundle_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AssayWindow *self = ASSAY_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (assay_pack_window_new (self->store, NULL)));
+}
+
+static void
 show_submissions_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
@@ -412,6 +423,7 @@ assay_window_class_init (AssayWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-credential", NULL, new_credential_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.import-bundles", NULL, import_bundles_action);
+  gtk_widget_class_install_action (widget_class, "win.pack-bundle", NULL, pack_bundle_action);
   gtk_widget_class_install_action (widget_class, "win.show-submissions", NULL, show_submissions_action);
   gtk_widget_class_install_action (widget_class, "win.show-imports", NULL, show_imports_action);
 }
