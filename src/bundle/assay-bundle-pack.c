@@ -1177,12 +1177,19 @@ assay_bundle_plan_new (AssayStore  *store,
                    _("The credential “%s” is not in this workspace"), credential_id);
       return NULL;
     }
-  if (assay_credential_get_status (credential) != ASSAY_CREDENTIAL_STATUS_PUBLISHED)
+  /* the importer would refuse the bundle, with these words */
+  if (assay_credential_get_status (credential) == ASSAY_CREDENTIAL_STATUS_DRAFT)
     {
       g_set_error (error, ASSAY_BUNDLE_ERROR, ASSAY_BUNDLE_ERROR_UNKNOWN,
-                   _("The credential “%s” is %s and takes no submissions"),
-                   assay_credential_get_title (credential),
-                   assay_credential_status_to_label (assay_credential_get_status (credential)));
+                   _("The credential “%s” is a draft, not open for submissions"),
+                   assay_credential_get_title (credential));
+      return NULL;
+    }
+  if (assay_credential_get_status (credential) == ASSAY_CREDENTIAL_STATUS_RETIRED)
+    {
+      g_set_error (error, ASSAY_BUNDLE_ERROR, ASSAY_BUNDLE_ERROR_UNKNOWN,
+                   _("The credential “%s” is retired and takes no more submissions"),
+                   assay_credential_get_title (credential));
       return NULL;
     }
   if (!is_email (email))
