@@ -232,12 +232,13 @@ sha256_of_file (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
 }
 
-/* Emits the window's drop target "drop", as a drop from the file manager does. */
+/* Emits "drop" on the window's drop target (on its content, below the
+ * header bar), as a drop from the file manager does. */
 static void
 drop_paths (Fixture            *f,
             const char * const *paths)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window->toast_overlay));
   g_auto(GValue) value = G_VALUE_INIT;
   GtkDropTarget *target = NULL;
   GSList *files = NULL;

@@ -595,9 +595,11 @@ assay_pack_window_init (AssayPackWindow *self)
   _assay_pack_window_files_init (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pack.cancel", FALSE);
 
+  /* On the content, not the window: the theme outlines a drop target
+   * under the pointer, but never a window. */
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  gtk_widget_add_controller (GTK_WIDGET (self->toast_overlay), GTK_EVENT_CONTROLLER (drop));
 }
 
 static guint
