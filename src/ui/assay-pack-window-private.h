@@ -34,7 +34,6 @@ struct _AssayPackWindow
 
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
-  AdwViewStackPage     *bundle_page;
   AdwViewStackPage     *evidence_page;
   AdwComboRow          *credential_row;
   AdwActionRow         *attempt_row;
@@ -43,13 +42,11 @@ struct _AssayPackWindow
   AdwEntryRow          *email_row;
   AdwEntryRow          *licence_row;
   GtkStack             *evidence_stack;
-  AdwPreferencesGroup  *files_group;
   GtkListBox           *files_list;
   GtkLabel             *total_label;
   AdwActionRow         *limit_row;
   AdwActionRow         *large_row;
   AdwActionRow         *coverage_row;
-  AdwActionRow         *reflection_summary_row;
   GtkLabel             *reflection_summary_label;
   AdwPreferencesPage   *reflections_page;
   AdwPreferencesGroup  *guidelines_group;

@@ -544,7 +544,6 @@ assay_pack_window_class_init (AssayPackWindowClass *klass)
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, AssayPackWindow, name)
   BIND (toast_overlay);
   BIND (view_stack);
-  BIND (bundle_page);
   BIND (evidence_page);
   BIND (credential_row);
   BIND (attempt_row);
@@ -553,13 +552,11 @@ assay_pack_window_class_init (AssayPackWindowClass *klass)
   BIND (email_row);
   BIND (licence_row);
   BIND (evidence_stack);
-  BIND (files_group);
   BIND (files_list);
   BIND (total_label);
   BIND (limit_row);
   BIND (large_row);
   BIND (coverage_row);
-  BIND (reflection_summary_row);
   BIND (reflection_summary_label);
   BIND (reflections_page);
   BIND (guidelines_group);
