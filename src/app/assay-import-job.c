@@ -100,8 +100,8 @@ describe_submission (AssayImportJob  *self,
 
   if (assay_submission_get_attempt (submission) > 1)
     /* Translators: the number is an attempt number, the string a credential */
-    return g_strdup_printf (_("Imported as attempt %" G_GINT64_FORMAT " for “%s”"),
-                            assay_submission_get_attempt (submission), title);
+    return g_strdup_printf (_("Imported as attempt %d for “%s”"),
+                            (int) assay_submission_get_attempt (submission), title);
 
   return g_strdup_printf (_("Imported for “%s”"), title);
 }

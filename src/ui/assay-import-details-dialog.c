@@ -141,9 +141,9 @@ build_form (Details *details)
   for (guint i = 0; i < details->credentials->len; i++)
     {
       AssayCredential *credential = g_ptr_array_index (details->credentials, i);
-      g_autofree char *title = g_strdup_printf (_("%s (version %" G_GINT64_FORMAT ")"),
+      g_autofree char *title = g_strdup_printf (_("%s (version %d)"),
                                                 assay_credential_get_title (credential),
-                                                assay_credential_get_version (credential));
+                                                (int) assay_credential_get_version (credential));
 
       gtk_string_list_append (titles, title);
     }

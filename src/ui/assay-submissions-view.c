@@ -148,10 +148,10 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   AssaySubmissionStatus status = assay_submission_get_status (submission);
 
   credential_text = credential
-    ? g_strdup_printf (_("%s · version %" G_GINT64_FORMAT), assay_credential_get_title (credential),
-                       assay_credential_get_version (credential))
+    ? g_strdup_printf (_("%s · version %d"), assay_credential_get_title (credential),
+                       (int) assay_credential_get_version (credential))
     : g_strdup ("");
-  attempt = g_strdup_printf (_("Attempt %" G_GINT64_FORMAT), assay_submission_get_attempt (submission));
+  attempt = g_strdup_printf (_("Attempt %d"), (int) assay_submission_get_attempt (submission));
   files = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file", "%u files", n_files), n_files);
 
   gtk_label_set_label (w->earner, earner ? assay_person_get_name (earner) : "");
