@@ -97,10 +97,10 @@ resolve_credential (AssayStore           *store,
       json_object_get_int_member (manifest_credential, "version") != assay_credential_get_version (r->credential))
     {
       g_set_error (error, ASSAY_BUNDLE_ERROR, ASSAY_BUNDLE_ERROR_MANIFEST,
-                   _("The manifest names version %" G_GINT64_FORMAT " of “%s”, which is version %" G_GINT64_FORMAT),
-                   json_object_get_int_member (manifest_credential, "version"),
+                   _("The manifest names version %d of “%s”, which is version %d"),
+                   (int) json_object_get_int_member (manifest_credential, "version"),
                    assay_credential_get_title (r->credential),
-                   assay_credential_get_version (r->credential));
+                   (int) assay_credential_get_version (r->credential));
       return FALSE;
     }
 

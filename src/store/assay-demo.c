@@ -141,8 +141,8 @@ link_attempts (AssayDemoLoader  *loader,
       if (previous == NULL)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("The demonstration data lists attempt %" G_GINT64_FORMAT " of a submission without the one before it"),
-                       assay_submission_get_attempt (resubmission->submission));
+                       _("The demonstration data lists attempt %d of a submission without the one before it"),
+                       (int) assay_submission_get_attempt (resubmission->submission));
           return FALSE;
         }
       assay_submission_set_previous_id (resubmission->submission, previous);
@@ -245,8 +245,8 @@ check_header (JsonNode  *root,
   if (!g_str_equal (format, "assay-demo") || version != 1)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("The demonstration data is in a format this version of Assay does not know (%s %" G_GINT64_FORMAT ")"),
-                   format, version);
+                   _("The demonstration data is in a format this version of Assay does not know (%s %d)"),
+                   format, (int) version);
       return FALSE;
     }
 

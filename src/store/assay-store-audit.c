@@ -177,8 +177,10 @@ _assay_store_verify_audit (AssayStore *self,
       if (seq != expected_seq || g_strcmp0 (prev_hash, expected_prev) != 0 ||
           g_strcmp0 (computed, row_hash) != 0)
         {
+          g_autofree char *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+
           g_ptr_array_add (problems,
-                           g_strdup_printf (_("audit trail broken at event %" G_GINT64_FORMAT), seq));
+                           g_strdup_printf (_("audit trail broken at event %s"), seq_text));
           ok = FALSE;
           break;
         }

@@ -182,8 +182,8 @@ check_rubric_complete (AssayStore   *self,
        assay_rubric_get_minimum_total (rubric) > top_points * (gint64) criteria->len))
     {
       g_set_error (error, ASSAY_MODEL_ERROR, ASSAY_MODEL_ERROR_INVALID,
-                   _("The minimum total must be between 1 and %" G_GINT64_FORMAT ", the most a submission can score"),
-                   top_points * (gint64) criteria->len);
+                   _("The minimum total must be between 1 and %d, the most a submission can score"),
+                   (int) (top_points * (gint64) criteria->len));
       return FALSE;
     }
 
@@ -391,8 +391,8 @@ assay_store_new_version (AssayStore       *self,
       if (assay_credential_get_status (other) == ASSAY_CREDENTIAL_STATUS_DRAFT)
         {
           g_set_error (error, ASSAY_STORE_ERROR, ASSAY_STORE_ERROR_CONSTRAINT,
-                       _("Version %" G_GINT64_FORMAT " of “%s” is already being drafted"),
-                       assay_credential_get_version (other), assay_credential_get_title (other));
+                       _("Version %d of “%s” is already being drafted"),
+                       (int) assay_credential_get_version (other), assay_credential_get_title (other));
           return NULL;
         }
       next_version = MAX (next_version, assay_credential_get_version (other) + 1);

@@ -140,11 +140,11 @@ update_state (AssayCredentialWindow *self)
     self->description_view, self->competency_view, self->key_method_view,
     self->rationale_view, self->benefit_view, self->guidelines_view,
   };
-  g_autofree char *subtitle = g_strdup_printf (_("Version %" G_GINT64_FORMAT " · %s"),
-                                               assay_credential_get_version (credential),
+  g_autofree char *subtitle = g_strdup_printf (_("Version %d · %s"),
+                                               (int) assay_credential_get_version (credential),
                                                assay_credential_status_to_label (assay_credential_get_status (credential)));
-  g_autofree char *frozen = g_strdup_printf (_("Version %" G_GINT64_FORMAT " is %s and frozen: submissions are scored against exactly this text and rubric. Use New Version to change it."),
-                                             assay_credential_get_version (credential),
+  g_autofree char *frozen = g_strdup_printf (_("Version %d is %s and frozen: submissions are scored against exactly this text and rubric. Use New Version to change it."),
+                                             (int) assay_credential_get_version (credential),
                                              assay_credential_get_status (credential) == ASSAY_CREDENTIAL_STATUS_RETIRED
                                                ? _("retired") : _("published"));
 

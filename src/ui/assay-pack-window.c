@@ -212,8 +212,8 @@ credential_label (AssayCredential *credential)
 {
   if (credential == NULL)
     return g_strdup ("");
-  return g_strdup_printf (_("%s · Version %" G_GINT64_FORMAT), assay_credential_get_title (credential),
-                          assay_credential_get_version (credential));
+  return g_strdup_printf (_("%s · Version %d"), assay_credential_get_title (credential),
+                          (int) assay_credential_get_version (credential));
 }
 
 static void

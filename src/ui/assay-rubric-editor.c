@@ -299,11 +299,11 @@ sync_editable (AssayRubricEditor *self)
       if (assay_store_get_read_only (self->store))
         text = g_strdup (_("The workspace is open read-only: the rubric cannot change."));
       else if (assay_credential_get_status (self->credential) == ASSAY_CREDENTIAL_STATUS_RETIRED)
-        text = g_strdup_printf (_("Version %" G_GINT64_FORMAT " is retired: its rubric is frozen. Use “New Version” to change it."),
-                                assay_credential_get_version (self->credential));
+        text = g_strdup_printf (_("Version %d is retired: its rubric is frozen. Use “New Version” to change it."),
+                                (int) assay_credential_get_version (self->credential));
       else
-        text = g_strdup_printf (_("Version %" G_GINT64_FORMAT " is published: its rubric is frozen. Use “New Version” to change it."),
-                                assay_credential_get_version (self->credential));
+        text = g_strdup_printf (_("Version %d is published: its rubric is frozen. Use “New Version” to change it."),
+                                (int) assay_credential_get_version (self->credential));
       gtk_label_set_text (self->frozen_label, text);
     }
   gtk_widget_set_visible (self->frozen_box, self->credential != NULL && !editable);

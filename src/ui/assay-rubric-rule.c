@@ -68,9 +68,9 @@ sync_total (AssayRubricRule *self)
 
   maximum = maximum_total (self);
   if (assay_rubric_get_minimum_total (self->rubric) > maximum)
-    subtitle = g_strdup_printf (_("More than the %" G_GINT64_FORMAT " points a submission can score"), maximum);
+    subtitle = g_strdup_printf (_("More than the %d points a submission can score"), (int) maximum);
   else
-    subtitle = g_strdup_printf (_("Out of a possible %" G_GINT64_FORMAT " points"), maximum);
+    subtitle = g_strdup_printf (_("Out of a possible %d points"), (int) maximum);
 
   adw_action_row_set_subtitle (self->total_row, subtitle);
 }
