@@ -144,8 +144,8 @@ create_member_row_cb (gpointer item,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   if (credential != NULL)
     {
-      g_autofree char *subtitle = g_strdup_printf (_("Version %" G_GINT64_FORMAT " · %s"),
-                                                   assay_credential_get_version (credential),
+      g_autofree char *subtitle = g_strdup_printf (_("Version %d · %s"),
+                                                   (int) assay_credential_get_version (credential),
                                                    status_label (assay_credential_get_status (credential)));
 
       g_object_bind_property (credential, "title", row, "title", G_BINDING_SYNC_CREATE);
