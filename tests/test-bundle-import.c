@@ -367,6 +367,27 @@ test_import_plain (Fixture       *f,
   g_assert_cmpint (assay_person_get_roles (reloaded), ==, roles | ASSAY_PERSON_ROLE_EARNER);
 }
 
+/* A zip with nothing in it, or only Finder's junk, is not a submission. */
+static void
+test_import_empty (Fixture       *f,
+                   gconstpointer  data)
+{
+  AssayBundleContents *contents = g_new0 (AssayBundleContents, 1);
+  g_autoptr(AssaySubmission) submission = NULL;
+  g_autoptr(GError) error = NULL;
+  Counts before, after;
+
+  contents->bundle_sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "empty", -1);
+  contents->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) assay_bundle_entry_free);
+  count_rows (f, &before);
+  submission = assay_bundle_import (f->store, contents, f->credential_id, "nobody@example.net", &error);
+  g_assert_error (error, ASSAY_BUNDLE_ERROR, ASSAY_BUNDLE_ERROR_EMPTY);
+  g_assert_null (submission);
+  count_rows (f, &after);
+  assert_counts_equal (&before, &after);
+  assay_bundle_contents_free (contents);
+}
+
 /* "Name <address>" names an earner new to the workspace; a known address
  * keeps the name the workspace has. */
 static void
@@ -629,6 +650,7 @@ main (int    argc,
   ADD ("twice", test_import_twice, NULL);
   ADD ("plain", test_import_plain, NULL);
   ADD ("plain-named", test_import_plain_named, NULL);
+  ADD ("refused/empty", test_import_empty, NULL);
   ADD ("refused/unknown-credential", test_import_refused, GINT_TO_POINTER (REFUSE_UNKNOWN_CREDENTIAL));
   ADD ("refused/draft", test_import_refused, GINT_TO_POINTER (REFUSE_DRAFT));
   ADD ("refused/bad-criterion", test_import_refused, GINT_TO_POINTER (REFUSE_BAD_CRITERION));

@@ -438,6 +438,20 @@ import_rows (AssayStore           *store,
   return g_steal_pointer (&submission);
 }
 
+/* Nothing to review: a zip of junk only, or of nothing at all. */
+static gboolean
+is_empty (AssayBundleContents *contents)
+{
+  JsonObject *root = manifest_object (contents, NULL);
+  JsonArray *reflections = NULL;
+
+  if (contents->entries->len > 0)
+    return FALSE;
+  if (root != NULL && json_object_has_member (root, "reflections"))
+    reflections = json_object_get_array_member (root, "reflections");
+  return reflections == NULL || json_array_get_length (reflections) == 0;
+}
+
 /**
  * assay_bundle_import:
  * @credential_id: (nullable): required when @contents has no manifest
@@ -464,7 +478,12 @@ assay_bundle_import (AssayStore           *store,
   g_return_val_if_fail (contents != NULL && contents->bundle_sha256 != NULL, NULL);
 
   existing = find_by_bundle (store, contents->bundle_sha256);
-  if (existing != NULL)
+  if (is_empty (contents))
+    {
+      g_set_error_literal (error, ASSAY_BUNDLE_ERROR, ASSAY_BUNDLE_ERROR_EMPTY,
+                           _("The bundle holds no evidence: no files and no reflections"));
+    }
+  else if (existing != NULL)
     {
       g_set_error (error, ASSAY_BUNDLE_ERROR, ASSAY_BUNDLE_ERROR_ALREADY_IMPORTED,
                    _("This bundle was already imported as submission %s"),

@@ -27,6 +27,7 @@ typedef enum
   ASSAY_BUNDLE_ERROR_ALREADY_IMPORTED,
   ASSAY_BUNDLE_ERROR_CANCELLED,
   ASSAY_BUNDLE_ERROR_IO,
+  ASSAY_BUNDLE_ERROR_EMPTY,         /* no evidence file and no reflection */
 } AssayBundleError;
 
 /* Limits no real bundle reaches; documented in help/C/bundle-format.page. */
