@@ -17,10 +17,12 @@ typedef struct
   int                       fd;
   guint64                   file_size;
   guint64                   position;     /* of the next read */
-  guint64                   hashed;       /* bytes of the file hashed so far */
   guint64                   delivered;    /* bytes handed to libarchive */
-  struct sha256_ctx         zip_hash;
   guint8                   *buffer;
+
+  /* the SHA-256 of the whole file, computed on a thread of its own */
+  GThread                  *hash_thread;
+  gint                      hash_stop;    /* atomic: the read failed */
 
   struct archive           *archive;
   const AssayBundleLimits  *limits;

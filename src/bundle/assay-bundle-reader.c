@@ -36,30 +36,91 @@
  *   libarchive 3.6.2 does not expose the zip's compressed sizes.
  * - libarchive's zip reader already turns every type but directory and
  *   symlink into a regular file (a "fifo" is read as an empty file).
- * - The zip is read seekable (central directory first); the bytes it reads
- *   out of order (the central directory) are hashed once at the end.
+ * - The zip is read seekable (central directory first); the hash of the
+ *   whole file is computed apart, on a second thread (see zip_hash_thread).
  */
 
 #define READ_CHUNK _ASSAY_BUNDLE_READ_CHUNK
 
 typedef AssayBundleReader Reader;
 
-/* libarchive's client callbacks: the zip file, hashed in order as it is read */
+/* The SHA-256 of the whole zip (which recognises a re-import) is computed
+ * by a second thread that reads the file on its own, in order, while this
+ * one extracts: hashing every byte twice on one core was the import's
+ * largest cost. The second read comes from the page cache the first one
+ * filled, or fills it for the first. */
+
+#define HASH_CHUNK (1024 * 1024)
+
+typedef struct
+{
+  int      fd;
+  guint64  size;
+  gint    *stop;
+} ZipHashJob;
+
+/* Returns the hex digest, or NULL if the file could not be read whole or
+ * the read was stopped. */
+static gpointer
+zip_hash_thread (gpointer data)
+{
+  g_autofree ZipHashJob *job = data;
+  g_autofree guint8 *buffer = g_malloc (HASH_CHUNK);
+  guint8 digest[SHA256_DIGEST_SIZE];
+  struct sha256_ctx ctx;
+  guint64 done = 0;
+
+  sha256_init (&ctx);
+  posix_fadvise (job->fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  while (done < job->size)
+    {
+      ssize_t got;
+
+      if (g_atomic_int_get (job->stop))
+        return NULL;
+      got = pread (job->fd, buffer, MIN (HASH_CHUNK, job->size - done), done);
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got <= 0)
+        {
+          errno = got < 0 ? errno : EIO;
+          return NULL;
+        }
+      sha256_update (&ctx, got, buffer);
+      done += got;
+    }
+
+  sha256_digest (&ctx, SHA256_DIGEST_SIZE, digest);
+  return _assay_bundle_sha256_hex (digest);
+}
 
 static void
-hash_through (Reader       *reader,
-              const guint8 *data,
-              guint64       at,
-              gsize         length)
+start_zip_hash (Reader *reader)
 {
-  if (at <= reader->hashed && reader->hashed < at + length)
-    {
-      gsize skip = reader->hashed - at;
+  ZipHashJob *job = g_new0 (ZipHashJob, 1);
 
-      sha256_update (&reader->zip_hash, length - skip, data + skip);
-      reader->hashed += length - skip;
-    }
+  job->fd = reader->fd;
+  job->size = reader->file_size;
+  job->stop = &reader->hash_stop;
+  reader->hash_thread = g_thread_new ("assay-zip-hash", zip_hash_thread, job);
 }
+
+/* Waits for the whole-file hash; stops it first unless @keep. */
+static char *
+join_zip_hash (Reader   *reader,
+               gboolean  keep)
+{
+  GThread *thread = g_steal_pointer (&reader->hash_thread);
+
+  if (thread == NULL)
+    return NULL;
+  if (!keep)
+    g_atomic_int_set (&reader->hash_stop, 1);
+
+  return g_thread_join (thread);
+}
+
+/* libarchive's client callbacks */
 
 static la_ssize_t
 on_read (struct archive  *archive,
@@ -79,13 +140,13 @@ on_read (struct archive  *archive,
       return -1;
     }
 
-  hash_through (reader, reader->buffer, reader->position, got);
   reader->position += got;
   reader->delivered += got;
   *buffer = reader->buffer;
 
   if (reader->progress != NULL)
-    reader->progress (reader->hashed, reader->file_size, reader->files_done, reader->user_data);
+    reader->progress (MIN (reader->delivered, reader->file_size), reader->file_size,
+                      reader->files_done, reader->user_data);
 
   return got;
 }
@@ -125,34 +186,19 @@ on_skip (struct archive *archive,
   return step;
 }
 
-/* Hashes what libarchive did not read in order (the end of the file). */
 static gboolean
 finish_zip_hash (Reader  *reader,
                  char   **sha256,
                  GError **error)
 {
-  guint8 digest[SHA256_DIGEST_SIZE];
-
-  g_debug ("Hashing the last %" G_GUINT64_FORMAT " bytes of the bundle after reading it",
-           reader->file_size - MIN (reader->hashed, reader->file_size));
-  while (reader->hashed < reader->file_size)
+  *sha256 = join_zip_hash (reader, TRUE);
+  if (*sha256 == NULL)
     {
-      ssize_t got = pread (reader->fd, reader->buffer, READ_CHUNK, reader->hashed);
-
-      if (got < 0 && errno == EINTR)
-        continue;
-      if (got <= 0)
-        {
-          g_set_error (error, ASSAY_BUNDLE_ERROR, ASSAY_BUNDLE_ERROR_IO,
-                       _("The bundle cannot be read: %s"), g_strerror (got < 0 ? errno : EIO));
-          return FALSE;
-        }
-      sha256_update (&reader->zip_hash, got, reader->buffer);
-      reader->hashed += got;
+      g_set_error (error, ASSAY_BUNDLE_ERROR, ASSAY_BUNDLE_ERROR_IO,
+                   _("The bundle cannot be read: %s"), g_strerror (EIO));
+      return FALSE;
     }
 
-  sha256_digest (&reader->zip_hash, SHA256_DIGEST_SIZE, digest);
-  *sha256 = _assay_bundle_sha256_hex (digest);
   return TRUE;
 }
 
@@ -367,7 +413,8 @@ open_zip (Reader      *reader,
 
   reader->file_size = st.st_size;
   reader->buffer = g_malloc (READ_CHUNK);
-  sha256_init (&reader->zip_hash);
+  posix_fadvise (reader->fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  start_zip_hash (reader);
 
   reader->archive = archive_read_new ();
   archive_read_support_format_zip (reader->archive);
@@ -391,6 +438,7 @@ open_zip (Reader      *reader,
 static void
 reader_clear (Reader *reader)
 {
+  g_free (join_zip_hash (reader, FALSE));
   if (reader->archive != NULL)
     archive_read_free (reader->archive);
   if (reader->fd >= 0)
