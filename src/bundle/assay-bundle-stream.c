@@ -105,7 +105,9 @@ next_block (AssayArchiveStream  *self,
   if ((guint64) offset != reader->entry_produced)
     return set_corrupt (reader, error);
 
-  if (reader->head_length < sizeof reader->head)
+  /* size == 0 comes with block == NULL (the empty last block of a stored
+   * entry), and memcpy from NULL is undefined even for 0 bytes */
+  if (size > 0 && reader->head_length < sizeof reader->head)
     {
       gsize take = MIN (size, sizeof reader->head - reader->head_length);
 
