@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <nettle/sha2.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -69,6 +70,12 @@ zip_hash_thread (gpointer data)
   guint8 digest[SHA256_DIGEST_SIZE];
   struct sha256_ctx ctx;
   guint64 done = 0;
+
+  /* Lowest priority: the extracting thread and the blob store's hasher
+   * are what the import waits for; this hash only has to be done by the
+   * end, and fills the time they leave idle. On Linux the nice value is
+   * per thread, and 0 names the calling one. */
+  setpriority (PRIO_PROCESS, 0, 19);
 
   sha256_init (&ctx);
   posix_fadvise (job->fd, 0, 0, POSIX_FADV_SEQUENTIAL);

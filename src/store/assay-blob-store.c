@@ -23,10 +23,15 @@
  */
 struct _AssayBlobStore
 {
-  GObject  parent_instance;
+  GObject       parent_instance;
 
-  char    *directory;
-  char    *tmp_directory;
+  char         *directory;
+  char         *tmp_directory;
+
+  /* the hasher thread, started by the first write (see HashJob) */
+  GMutex        hasher_lock;
+  GThread      *hasher;
+  GAsyncQueue  *hasher_queue;
 };
 
 G_DEFINE_FINAL_TYPE (AssayBlobStore, assay_blob_store, G_TYPE_OBJECT)
@@ -39,11 +44,124 @@ G_DEFINE_FINAL_TYPE (AssayBlobStore, assay_blob_store, G_TYPE_OBJECT)
  * CPU waits; started early, the disk writes while we read and hash. */
 #define WRITEBACK_STEP (8 * 1024 * 1024)
 
+/* A write hashes its content on a helper thread, so that the thread that
+ * produces the content (decompressing a bundle, mostly) and writes it does
+ * not also spend a third of its time in SHA-256. The content passes through
+ * a small ring of slots: the writer fills a slot, queues it to the hasher,
+ * writes it to the file (both only read the slot), and refills it once the
+ * hasher is done with it. Large slots also give write() large chunks.
+ * One hasher serves every write of the store; each queued item is a job
+ * whose oldest unhashed slot is the next to hash, so concurrent writes
+ * interleave safely. */
+#define RING_SLOTS 4
+#define SLOT_SIZE (256 * 1024)
+
+typedef struct
+{
+  GMutex             lock;
+  GCond              cond;
+  struct sha256_ctx  ctx;            /* only the hasher touches it until drained */
+  guint8            *slots[RING_SLOTS];
+  gsize              lengths[RING_SLOTS];
+  guint              queued;         /* slots handed to the hasher, ever */
+  guint              hashed;         /* slots it has finished, ever */
+} HashJob;
+
+/* The queue item that stops the hasher */
+static char hasher_stop;
+
+static gpointer
+hasher_thread (gpointer data)
+{
+  GAsyncQueue *queue = data;
+
+  for (;;)
+    {
+      HashJob *job = g_async_queue_pop (queue);
+      guint slot;
+
+      if ((gpointer) job == (gpointer) &hasher_stop)
+        break;
+
+      /* the slot is the hasher's until ->hashed passes it: no lock needed
+       * to read it, nor for ctx, which the writer reads only when drained */
+      g_mutex_lock (&job->lock);
+      slot = job->hashed % RING_SLOTS;
+      g_mutex_unlock (&job->lock);
+
+      sha256_update (&job->ctx, job->lengths[slot], job->slots[slot]);
+
+      g_mutex_lock (&job->lock);
+      job->hashed++;
+      g_cond_signal (&job->cond);
+      g_mutex_unlock (&job->lock);
+    }
+
+  g_async_queue_unref (queue);
+  return NULL;
+}
+
+static GAsyncQueue *
+get_hasher (AssayBlobStore *self)
+{
+  g_mutex_lock (&self->hasher_lock);
+  if (self->hasher == NULL)
+    {
+      self->hasher_queue = g_async_queue_new ();
+      self->hasher = g_thread_new ("assay-blob-hash", hasher_thread,
+                                   g_async_queue_ref (self->hasher_queue));
+    }
+  g_mutex_unlock (&self->hasher_lock);
+
+  return self->hasher_queue;
+}
+
+static void
+hash_job_init (HashJob *job)
+{
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->cond);
+  sha256_init (&job->ctx);
+  for (guint i = 0; i < RING_SLOTS; i++)
+    job->slots[i] = NULL;
+  job->queued = 0;
+  job->hashed = 0;
+}
+
+/* Waits until the hasher has finished all but @pending of the job's slots */
+static void
+hash_job_wait (HashJob *job,
+               guint    pending)
+{
+  g_mutex_lock (&job->lock);
+  while (job->queued - job->hashed > pending)
+    g_cond_wait (&job->cond, &job->lock);
+  g_mutex_unlock (&job->lock);
+}
+
+/* Always drains first: the hasher may still be reading a slot */
+static void
+hash_job_clear (HashJob *job)
+{
+  hash_job_wait (job, 0);
+  for (guint i = 0; i < RING_SLOTS; i++)
+    g_free (job->slots[i]);
+  g_mutex_clear (&job->lock);
+  g_cond_clear (&job->cond);
+}
+
 static void
 assay_blob_store_finalize (GObject *object)
 {
   AssayBlobStore *self = ASSAY_BLOB_STORE (object);
 
+  if (self->hasher != NULL)
+    {
+      g_async_queue_push (self->hasher_queue, &hasher_stop);
+      g_thread_join (self->hasher);
+      g_async_queue_unref (self->hasher_queue);
+    }
+  g_mutex_clear (&self->hasher_lock);
   g_free (self->directory);
   g_free (self->tmp_directory);
 
@@ -59,6 +177,7 @@ assay_blob_store_class_init (AssayBlobStoreClass *klass)
 static void
 assay_blob_store_init (AssayBlobStore *self)
 {
+  g_mutex_init (&self->hasher_lock);
 }
 
 /* SHA-256 through nettle, which uses the CPU's SHA instructions when it has
@@ -258,10 +377,10 @@ assay_blob_store_write (AssayBlobStore  *self,
                         GCancellable    *cancellable,
                         GError         **error)
 {
-  struct sha256_ctx checksum;
   g_autofree char *tmp_path = g_build_filename (self->tmp_directory, "blob-XXXXXX", NULL);
-  g_autofree guint8 *buffer = g_malloc (CHUNK_SIZE);
   g_autofree char *sha256 = NULL;
+  GAsyncQueue *hasher;
+  HashJob job;
   gboolean is_new = FALSE;
   guint64 written = 0;
   guint64 flushed = 0;
@@ -270,7 +389,6 @@ assay_blob_store_write (AssayBlobStore  *self,
   g_return_val_if_fail (ASSAY_IS_BLOB_STORE (self), NULL);
   g_return_val_if_fail (G_IS_INPUT_STREAM (input), NULL);
 
-  sha256_init (&checksum);
   fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (fd < 0)
     {
@@ -278,17 +396,31 @@ assay_blob_store_write (AssayBlobStore  *self,
       return NULL;
     }
 
+  hasher = get_hasher (self);
+  hash_job_init (&job);
+
   for (;;)
     {
-      gssize got = g_input_stream_read (input, buffer, CHUNK_SIZE, cancellable, error);
+      guint slot = job.queued % RING_SLOTS;
+      gsize got = 0;
 
-      if (got < 0)
+      /* the slot is free again once the hasher has passed it */
+      hash_job_wait (&job, RING_SLOTS - 1);
+      if (job.slots[slot] == NULL)
+        job.slots[slot] = g_malloc (SLOT_SIZE);
+
+      if (!g_input_stream_read_all (input, job.slots[slot], SLOT_SIZE, &got, cancellable, error))
         goto failed;
       if (got == 0)
         break;
 
-      sha256_update (&checksum, got, buffer);
-      if (!write_all (fd, buffer, got))
+      job.lengths[slot] = got;
+      g_mutex_lock (&job.lock);
+      job.queued++;
+      g_mutex_unlock (&job.lock);
+      g_async_queue_push (hasher, &job);
+
+      if (!write_all (fd, job.slots[slot], got))
         {
           set_io_error (error, errno, _("The evidence file cannot be written"));
           goto failed;
@@ -299,6 +431,8 @@ assay_blob_store_write (AssayBlobStore  *self,
           start_writeback (fd, flushed, written - flushed);
           flushed = written;
         }
+      if (got < SLOT_SIZE)
+        break;
     }
 
   if (fsync (fd) != 0)
@@ -309,15 +443,20 @@ assay_blob_store_write (AssayBlobStore  *self,
   close (fd);
   fd = -1;
 
-  sha256 = sha256_finish (&checksum);
+  /* the digest covers every slot the file got, and only those */
+  hash_job_wait (&job, 0);
+  sha256 = sha256_finish (&job.ctx);
+  hash_job_clear (&job);
   if (!publish_temporary (self, tmp_path, sha256, &is_new, error))
-    goto failed;
+    goto failed_cleared;
 
   if (created != NULL)
     *created = is_new;
   return g_steal_pointer (&sha256);
 
 failed:
+  hash_job_clear (&job);
+failed_cleared:
   if (fd >= 0)
     close (fd);
   g_unlink (tmp_path);
