@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void assay_markdown_render (GtkTextBuffer *buffer,
+                            const char    *markdown);
+
+G_END_DECLS
