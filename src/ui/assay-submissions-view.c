@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "assay-evidence-window.h"
 #include "assay-model.h"
 #include "assay-submissions-view.h"
 
@@ -122,7 +123,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 
   g_object_set_data_full (G_OBJECT (item), "widgets", w, g_free);
   gtk_list_item_set_child (item, row);
-  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_activatable (item, TRUE);
 }
 
 static void
@@ -204,6 +205,18 @@ assay_submissions_view_set_store (AssaySubmissionsView *self,
   update_page (self);
 }
 
+static void
+on_activate_cb (AssaySubmissionsView *self,
+                guint                 position,
+                GtkListView          *list_view)
+{
+  g_autoptr(AssaySubmission) submission = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (submission != NULL)
+    assay_evidence_window_present (self->store, submission, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+}
+
 /**
  * assay_submissions_view_get_model:
  *
@@ -247,4 +260,6 @@ static void
 assay_submissions_view_init (AssaySubmissionsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Opening a submission shows its evidence. */
+  g_signal_connect_object (self->list_view, "activate", G_CALLBACK (on_activate_cb), self, G_CONNECT_SWAPPED);
 }
