@@ -209,6 +209,21 @@ on_new_preroll (GstAppSink *sink,
 }
 
 static void
+report_missing_codecs (AssayMediaStream *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *list = NULL;
+
+  for (guint i = 0; i < self->missing->len; i++)
+    if (!g_ptr_array_find_with_equal_func (names, self->missing->pdata[i], g_str_equal, NULL))
+      g_ptr_array_add (names, self->missing->pdata[i]);
+  g_ptr_array_add (names, NULL);
+  list = g_strjoinv (", ", (char **) names->pdata);
+  gtk_media_stream_error (GTK_MEDIA_STREAM (self), GST_CORE_ERROR, GST_CORE_ERROR_MISSING_PLUGIN,
+                          _("This file needs a codec that is not installed on this computer: %s"), list);
+}
+
+static void
 report_prepared (AssayMediaStream *self)
 {
   gint64 duration = 0;
@@ -221,6 +236,14 @@ report_prepared (AssayMediaStream *self)
   if (!gst_element_query_duration (self->playbin, GST_FORMAT_TIME, &duration) || duration < 0)
     duration = 0;
   g_object_get (self->playbin, "n-video", &n_video, "n-audio", &n_audio, NULL);
+
+  /* Playing the sound of a lesson without its picture would mislead. */
+  if (n_video == 0 && self->missing->len > 0)
+    {
+      gst_element_set_state (self->playbin, GST_STATE_NULL);
+      report_missing_codecs (self);
+      return;
+    }
 
   self->prepared = TRUE;
   gtk_media_stream_stream_prepared (GTK_MEDIA_STREAM (self), n_audio > 0, n_video > 0,
@@ -241,15 +264,7 @@ report_error (AssayMediaStream *self,
   gst_element_set_state (self->playbin, GST_STATE_NULL);
 
   if (self->missing->len > 0)
-    {
-      g_autofree char *list = NULL;
-
-      g_ptr_array_add (self->missing, NULL);
-      list = g_strjoinv (", ", (char **) self->missing->pdata);
-      g_ptr_array_remove_index (self->missing, self->missing->len - 1);
-      gtk_media_stream_error (GTK_MEDIA_STREAM (self), GST_CORE_ERROR, GST_CORE_ERROR_MISSING_PLUGIN,
-                              _("This file needs a codec that is not installed on this computer: %s"), list);
-    }
+    report_missing_codecs (self);
   else if (error->domain == GST_STREAM_ERROR
            && (error->code == GST_STREAM_ERROR_TYPE_NOT_FOUND
                || error->code == GST_STREAM_ERROR_WRONG_TYPE
