@@ -7,6 +7,7 @@
 
 #include "assay-evidence-window-private.h"
 #include "assay-image-view.h"
+#include "assay-import-drop.h"
 #include "assay-markdown.h"
 #include "assay-text-evidence-view.h"
 #include "assay-video-view.h"
@@ -733,6 +734,9 @@ assay_evidence_window_new (AssayStore      *store,
   gtk_list_box_bind_model (self->artifact_list, self->artifacts, create_artifact_row, self, NULL);
   g_signal_connect_object (self->artifacts, "items-changed", G_CALLBACK (on_artifacts_changed_cb),
                            self, G_CONNECT_SWAPPED);
+
+  /* A bundle dropped here is imported like anywhere else. */
+  assay_import_drop_attach (GTK_WINDOW (self), store);
 
   self->reflections = assay_store_list (store, ASSAY_TYPE_REFLECTION, "submission_id", id, "position");
   g_signal_connect_object (self->reflections, "items-changed", G_CALLBACK (rebuild_reflections),
