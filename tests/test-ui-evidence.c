@@ -7,6 +7,7 @@
 #include "assay-evidence-window-private.h"
 #include "assay-image-view.h"
 #include "assay-model.h"
+#include "assay-pdf-view.h"
 #include "assay-submissions-view.h"
 #include "assay-test-ui.h"
 #include "assay-text-evidence-view.h"
@@ -332,6 +333,73 @@ test_video_notes_survive_reopening (Fixture       *f,
     assay_test_iterate (100);
     g_assert_cmpint (gtk_media_stream_get_timestamp (GTK_MEDIA_STREAM (assay_video_view_get_stream (reopened_view))) / 1000,
                      >=, 1900);
+  }
+}
+
+static gboolean
+pdf_loaded (gpointer data)
+{
+  return !assay_pdf_view_get_loading (data) && assay_pdf_view_get_n_pages (data) > 0;
+}
+
+static void
+test_pdf_region_note_survives_reopening (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autoptr(AssayArtifact) pdf = find_artifact (f->store, "application/pdf");
+  g_autofree char *artifact_id = g_strdup (assay_record_get_id (ASSAY_RECORD (pdf)));
+  AssayEvidenceWindow *window = open_on (f->store, pdf);
+  AssayEvidenceWindow *second = open_on (f->store, pdf);
+  AssayPdfView *view = ASSAY_PDF_VIEW (assay_evidence_window_get_viewer (window));
+  int last_page;
+
+  g_assert_true (ASSAY_IS_PDF_VIEW (view));
+  g_assert_true (assay_test_wait_until (pdf_loaded, view, 10000));
+  last_page = assay_pdf_view_get_n_pages (view) - 1;
+
+  /* Ctrl+M turns on note mode; the outlined region becomes a note. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "evidence.add-note", NULL);
+  g_assert_true (gtk_revealer_get_reveal_child (window->notes_revealer));
+  {
+    gboolean note_mode;
+
+    g_object_get (view, "note-mode", &note_mode, NULL);
+    g_assert_true (note_mode);
+  }
+  g_signal_emit_by_name (assay_pdf_view_get_canvas (view), "region-selected", last_page, 72.0, 100.0, 200.0, 50.0);
+  write_in_editor ("The hinge question has a distractor for each misconception.");
+  g_assert_cmpuint (n_notes (window), ==, 1);
+  g_assert_cmpuint (n_notes (second), ==, 1);
+
+  close_windows ();
+  g_clear_object (&pdf);
+  assay_store_close (f->store);
+  g_clear_object (&f->store);
+  f->store = assay_store_open (f->directory, ASSAY_STORE_OPEN_EXISTING, NULL);
+  g_assert_nonnull (f->store);
+
+  {
+    g_autoptr(AssayArtifact) again = assay_store_lookup (f->store, ASSAY_TYPE_ARTIFACT, artifact_id, NULL);
+    AssayEvidenceWindow *reopened = open_on (f->store, again);
+    AssayPdfView *reopened_view = ASSAY_PDF_VIEW (assay_evidence_window_get_viewer (reopened));
+    g_autoptr(AssayNote) note = NULL;
+    GtkListBoxRow *row;
+
+    g_assert_true (assay_test_wait_until (pdf_loaded, reopened_view, 10000));
+    g_assert_cmpuint (n_notes (reopened), ==, 1);
+    note = g_list_model_get_item (assay_evidence_window_get_notes (reopened), 0);
+    g_assert_cmpint (assay_note_get_page (note), ==, last_page);
+    g_assert_cmpfloat (assay_note_get_x (note), ==, 72.0);
+    g_assert_cmpfloat (assay_note_get_y (note), ==, 100.0);
+    g_assert_cmpfloat (assay_note_get_width (note), ==, 200.0);
+    g_assert_cmpfloat (assay_note_get_height (note), ==, 50.0);
+    g_assert_cmpint (assay_pdf_view_get_page (reopened_view), ==, 0);
+
+    /* Clicking the note goes to its page. */
+    row = gtk_list_box_get_row_at_index (reopened->notes_list, 0);
+    g_signal_emit_by_name (reopened->notes_list, "row-activated", row);
+    assay_test_iterate (50);
+    g_assert_cmpint (assay_pdf_view_get_page (reopened_view), ==, last_page);
   }
 }
 
@@ -738,6 +806,8 @@ main (int   argc,
               fixture_set_up, test_video_seek_and_step, fixture_tear_down);
   g_test_add ("/evidence/video/notes-survive-reopening", Fixture, NULL,
               fixture_set_up, test_video_notes_survive_reopening, fixture_tear_down);
+  g_test_add ("/evidence/pdf/region-note-survives-reopening", Fixture, NULL,
+              fixture_set_up, test_pdf_region_note_survives_reopening, fixture_tear_down);
   g_test_add ("/evidence/image/orientation", Fixture, NULL,
               fixture_set_up, test_photos_respect_orientation, fixture_tear_down);
   g_test_add ("/evidence/text/markdown", Fixture, NULL,

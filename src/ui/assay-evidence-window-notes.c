@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "assay-evidence-window-private.h"
+#include "assay-pdf-view.h"
 #include "assay-video-view.h"
 
 /* The notes panel: notes anchored to a region of a PDF page, a moment or a
@@ -222,7 +223,15 @@ assay_evidence_window_activate_note (AssayEvidenceWindow *self,
       || g_strcmp0 (assay_note_get_artifact_id (note), assay_record_get_id (ASSAY_RECORD (self->artifact))) != 0)
     return;
 
-  if (assay_note_is_time_anchored (note) && self->video_view != NULL)
+  if (assay_note_is_page_anchored (note) && self->pdf_view != NULL)
+    {
+      graphene_rect_t rect;
+
+      graphene_rect_init (&rect, assay_note_get_x (note), assay_note_get_y (note),
+                          assay_note_get_width (note), assay_note_get_height (note));
+      assay_pdf_view_go_to_region (ASSAY_PDF_VIEW (self->pdf_view), (int) assay_note_get_page (note), &rect);
+    }
+  else if (assay_note_is_time_anchored (note) && self->video_view != NULL)
     assay_video_view_seek_ms (ASSAY_VIDEO_VIEW (self->video_view), assay_note_get_start_ms (note));
 }
 
@@ -349,11 +358,50 @@ update_notes_state (AssayEvidenceWindow *self)
 
   if (self->artifact == NULL)
     hint = _("Notes belong to evidence files. Choose a file to see its notes.");
+  else if (self->pdf_view != NULL && gtk_stack_get_visible_child (self->viewer_stack) == self->pdf_view)
+    hint = _("Press + and drag over the part of a page your note is about.");
   else if (self->video_view != NULL && gtk_stack_get_visible_child (self->viewer_stack) == self->video_view)
     hint = _("Press N to note the moment on screen, or I then N to note a range.");
   else
     hint = _("Press + to write a note about this file.");
   adw_status_page_set_description (self->notes_empty, hint);
+}
+
+static gboolean
+is_page_note (gpointer item,
+              gpointer user_data)
+{
+  return assay_note_is_page_anchored (item);
+}
+
+static void
+on_region_selected_cb (AssayEvidenceWindow *self,
+                       int                  page,
+                       double               x,
+                       double               y,
+                       double               width,
+                       double               height)
+{
+  g_autoptr(AssayNote) note = NULL;
+
+  if (self->artifact == NULL)
+    return;
+  note = assay_note_new (assay_record_get_id (ASSAY_RECORD (self->artifact)));
+  assay_note_set_page (note, page);
+  assay_note_set_x (note, x);
+  assay_note_set_y (note, y);
+  assay_note_set_width (note, width);
+  assay_note_set_height (note, height);
+  g_object_set (self->pdf_view, "note-mode", FALSE, NULL);
+  _assay_evidence_window_add_note (self, note);
+}
+
+static void
+on_pdf_note_activated_cb (AssayEvidenceWindow *self,
+                          AssayNote           *note)
+{
+  gtk_revealer_set_reveal_child (self->notes_revealer, TRUE);
+  open_editor (self, note, FALSE);
 }
 
 static void
@@ -387,6 +435,23 @@ _assay_evidence_window_bind_notes (AssayEvidenceWindow *self)
       g_signal_connect_object (self->notes, "items-changed", G_CALLBACK (update_notes_state), self, G_CONNECT_SWAPPED);
     }
 
+  if (self->pdf_view != NULL)
+    {
+      if (g_object_get_data (G_OBJECT (self->pdf_view), "notes-connected") == NULL)
+        {
+          g_signal_connect_object (self->pdf_view, "region-selected", G_CALLBACK (on_region_selected_cb),
+                                   self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (self->pdf_view, "note-activated", G_CALLBACK (on_pdf_note_activated_cb),
+                                   self, G_CONNECT_SWAPPED);
+          g_object_set_data (G_OBJECT (self->pdf_view), "notes-connected", GINT_TO_POINTER (1));
+        }
+      g_clear_object (&self->page_notes);
+      if (self->notes != NULL)
+        self->page_notes = gtk_filter_list_model_new (g_object_ref (self->notes),
+                                                      GTK_FILTER (gtk_custom_filter_new (is_page_note, NULL, NULL)));
+      assay_pdf_view_set_notes (ASSAY_PDF_VIEW (self->pdf_view), G_LIST_MODEL (self->page_notes));
+    }
+
   if (self->video_view != NULL && g_object_get_data (G_OBJECT (self->video_view), "notes-connected") == NULL)
     {
       g_signal_connect_object (self->video_view, "note-requested", G_CALLBACK (on_video_note_requested_cb),
@@ -410,6 +475,17 @@ add_note_cb (GtkWidget  *widget,
     return;
 
   gtk_revealer_set_reveal_child (self->notes_revealer, TRUE);
+  if (viewer != NULL && viewer == self->pdf_view)
+    {
+      gboolean note_mode;
+
+      g_object_get (self->pdf_view, "note-mode", &note_mode, NULL);
+      g_object_set (self->pdf_view, "note-mode", !note_mode, NULL);
+      if (!note_mode)
+        adw_toast_overlay_add_toast (self->toast_overlay,
+                                     adw_toast_new (_("Drag over the part of the page the note is about")));
+      return;
+    }
   if (viewer != NULL && viewer == self->video_view)
     {
       gtk_widget_activate_action (self->video_view, "video.add-note", NULL);

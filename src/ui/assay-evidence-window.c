@@ -9,6 +9,7 @@
 #include "assay-image-view.h"
 #include "assay-import-drop.h"
 #include "assay-markdown.h"
+#include "assay-pdf-view.h"
 #include "assay-text-evidence-view.h"
 #include "assay-video-view.h"
 
@@ -38,6 +39,8 @@ viewer_kind_for (AssayArtifact *artifact)
 
   if (type == NULL)
     type = "";
+  if (g_str_equal (type, "application/pdf"))
+    return VIEWER_PDF;
   if (g_str_has_prefix (type, "video/") || g_str_has_prefix (type, "audio/"))
     return VIEWER_VIDEO;
   if (g_str_has_prefix (type, "image/"))
@@ -217,6 +220,9 @@ ensure_viewer (AssayEvidenceWindow *self,
 
   switch (kind)
     {
+    case VIEWER_PDF:
+      slot = &self->pdf_view, name = "pdf";
+      break;
     case VIEWER_VIDEO:
       slot = &self->video_view, name = "video";
       break;
@@ -227,7 +233,6 @@ ensure_viewer (AssayEvidenceWindow *self,
     case VIEWER_MARKDOWN:
       slot = &self->text_view, name = "text";
       break;
-    case VIEWER_PDF:
     case VIEWER_FILE:
     default:
       return GTK_WIDGET (self->file_page);
@@ -237,6 +242,9 @@ ensure_viewer (AssayEvidenceWindow *self,
     {
       switch (kind)
         {
+        case VIEWER_PDF:
+          *slot = GTK_WIDGET (assay_pdf_view_new ());
+          break;
         case VIEWER_VIDEO:
           *slot = assay_video_view_new ();
           break;
@@ -245,7 +253,6 @@ ensure_viewer (AssayEvidenceWindow *self,
           break;
         case VIEWER_TEXT:
         case VIEWER_MARKDOWN:
-        case VIEWER_PDF:
         case VIEWER_FILE:
         default:
           *slot = assay_text_evidence_view_new ();
@@ -276,6 +283,9 @@ show_file (AssayEvidenceWindow *self,
   viewer = ensure_viewer (self, kind);
   switch (kind)
     {
+    case VIEWER_PDF:
+      assay_pdf_view_load_file (ASSAY_PDF_VIEW (viewer), file);
+      break;
     case VIEWER_VIDEO:
       assay_video_view_load_file (ASSAY_VIDEO_VIEW (viewer), file);
       break;
@@ -286,7 +296,6 @@ show_file (AssayEvidenceWindow *self,
     case VIEWER_MARKDOWN:
       assay_text_evidence_view_load_file (ASSAY_TEXT_EVIDENCE_VIEW (viewer), file, kind == VIEWER_MARKDOWN);
       break;
-    case VIEWER_PDF:
     case VIEWER_FILE:
     default:
       {
