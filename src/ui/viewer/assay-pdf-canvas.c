@@ -21,6 +21,7 @@
 #define POINTS_TO_PIXELS (96.0 / 72.0)
 #define NEIGHBOURS 2
 #define DRAG_THRESHOLD 4.0
+#define KEEP_INFO 24
 
 struct _AssayPdfCanvas
 {
@@ -39,6 +40,7 @@ struct _AssayPdfCanvas
   double                content_width;
   double                content_height;
   int                   page;
+  int                   info_first;
 
   GArray               *hits;         /* AssayPdfHit */
   int                   current_hit;
@@ -209,6 +211,20 @@ schedule_renders (AssayPdfCanvas *self)
   assay_render_scheduler_cancel_outside (self->scheduler, first, last, ASSAY_RENDER_PRIORITY_VISIBLE);
   assay_render_scheduler_cancel_outside (self->scheduler, first - NEIGHBOURS, last + NEIGHBOURS,
                                          ASSAY_RENDER_PRIORITY_NEAR);
+
+  /* Text boxes of pages long scrolled past go; a selection keeps its own. */
+  if (first - self->info_first > KEEP_INFO / 2 || self->info_first - first > KEEP_INFO / 2)
+    {
+      int keep_first = first - KEEP_INFO, keep_last = last + KEEP_INFO;
+
+      if (self->has_selection)
+        {
+          keep_first = MIN (keep_first, self->selection_start_page);
+          keep_last = MAX (keep_last, self->selection_end_page);
+        }
+      assay_pdf_document_forget_page_info (self->document, keep_first, keep_last);
+      self->info_first = first;
+    }
 }
 
 static void
@@ -365,6 +381,10 @@ assay_pdf_canvas_snapshot (GtkWidget   *widget,
   static const GdkRGBA region_border = { 0.2, 0.5, 0.9, 1 };
   static const GdkRGBA selection = { 0.2, 0.5, 0.9, 0.3 };
   double scale = render_scale (self);
+  GtkNative *native = gtk_widget_get_native (widget);
+  /* GTK 4.8's cairo renderer converts every pixel of a texture on every
+   * frame; it paints a cairo surface straight away. GL keeps textures. */
+  gboolean cairo_renderer = native != NULL && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native));
   int first, last;
 
   if (n_pages (self) == 0)
@@ -379,17 +399,38 @@ assay_pdf_canvas_snapshot (GtkWidget   *widget,
     {
       double w, h;
       graphene_rect_t bounds;
-      GdkTexture *texture;
 
       page_size_px (self, i, &w, &h);
       graphene_rect_init (&bounds, page_left (self, i), self->page_top[i], w, h);
-      texture = assay_render_scheduler_lookup (self->scheduler, i, scale);
-      if (texture == NULL)
-        texture = assay_render_scheduler_lookup_best (self->scheduler, i, scale);
-      if (texture != NULL)
-        gtk_snapshot_append_texture (snapshot, texture, &bounds);
+      if (cairo_renderer)
+        {
+          cairo_surface_t *surface = assay_render_scheduler_lookup_surface (self->scheduler, i, scale, NULL);
+
+          if (surface != NULL)
+            {
+              cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+
+              cairo_translate (cr, bounds.origin.x, bounds.origin.y);
+              cairo_scale (cr, w / cairo_image_surface_get_width (surface), h / cairo_image_surface_get_height (surface));
+              cairo_set_source_surface (cr, surface, 0, 0);
+              cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+              cairo_paint (cr);
+              cairo_destroy (cr);
+            }
+          else
+            gtk_snapshot_append_color (snapshot, &white, &bounds);
+        }
       else
-        gtk_snapshot_append_color (snapshot, &white, &bounds);
+        {
+          GdkTexture *texture = assay_render_scheduler_lookup (self->scheduler, i, scale);
+
+          if (texture == NULL)
+            texture = assay_render_scheduler_lookup_best (self->scheduler, i, scale);
+          if (texture != NULL)
+            gtk_snapshot_append_texture (snapshot, texture, &bounds);
+          else
+            gtk_snapshot_append_color (snapshot, &white, &bounds);
+        }
       append_rect (snapshot, &GRAPHENE_RECT_INIT (bounds.origin.x - 1, bounds.origin.y - 1,
                                                   bounds.size.width + 2, bounds.size.height + 2),
                    NULL, &page_border);

@@ -408,6 +408,31 @@ assay_pdf_document_ensure_page_info (AssayPdfDocument *self,
   return info;
 }
 
+/**
+ * assay_pdf_document_forget_page_info:
+ *
+ * Frees the text and links of pages outside @first…@last, read again when
+ * next drawn: a long document's text boxes would otherwise all stay in
+ * memory. Main thread only: it is the only one that reads them.
+ */
+void
+assay_pdf_document_forget_page_info (AssayPdfDocument *self,
+                                     int               first,
+                                     int               last)
+{
+  g_return_if_fail (ASSAY_IS_PDF_DOCUMENT (self));
+
+  for (int i = 0; i < self->n_pages; i++)
+    {
+      AssayPdfPageInfo *info;
+
+      if (i >= first && i <= last)
+        continue;
+      info = g_atomic_pointer_exchange (&self->infos[i], NULL);
+      page_info_free (info);
+    }
+}
+
 const AssayPdfPageInfo *
 assay_pdf_document_peek_page_info (AssayPdfDocument *self,
                                    int               page_index)

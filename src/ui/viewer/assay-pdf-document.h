@@ -77,6 +77,9 @@ GBytes           *assay_pdf_document_render          (AssayPdfDocument    *self,
                                                       gsize               *stride);
 const AssayPdfPageInfo *assay_pdf_document_ensure_page_info (AssayPdfDocument *self,
                                                              int               page);
+void              assay_pdf_document_forget_page_info (AssayPdfDocument *self,
+                                                       int               first,
+                                                       int               last);
 /* Main thread: NULL until the page has been rendered once. */
 const AssayPdfPageInfo *assay_pdf_document_peek_page_info   (AssayPdfDocument *self,
                                                              int               page);

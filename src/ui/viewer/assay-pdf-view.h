@@ -22,7 +22,7 @@ GType assay_pdf_zoom_mode_get_type (void) G_GNUC_CONST;
 G_DECLARE_FINAL_TYPE (AssayPdfView, assay_pdf_view, ASSAY, PDF_VIEW, GtkWidget)
 
 /* What the rendered pages may hold in memory. */
-#define ASSAY_PDF_VIEW_CACHE_BYTES (128 * 1024 * 1024)
+#define ASSAY_PDF_VIEW_CACHE_BYTES (64 * 1024 * 1024)
 
 AssayPdfView    *assay_pdf_view_new            (void);
 void             assay_pdf_view_load_file      (AssayPdfView          *self,

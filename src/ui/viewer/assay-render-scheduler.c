@@ -3,7 +3,11 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "assay-render-scheduler.h"
 
@@ -12,6 +16,8 @@
  * before its turn is dropped from the queue. Finished pages become textures
  * on the main thread and wait in a cache held to a byte budget, the least
  * recently shown leaving first. */
+
+#define RENDER_NICENESS 5
 
 typedef struct
 {
@@ -31,13 +37,20 @@ typedef struct
   gsize   stride;
 } Result;
 
+/* A drawn page keeps its pixels once, and hands out a texture or a cairo
+ * surface over them as the renderer prefers. */
 typedef struct
 {
-  int         page;
-  double      scale;
-  GdkTexture *texture;
-  gsize       bytes;
-  guint64     used;
+  int              page;
+  double           scale;
+  GBytes          *pixels;
+  int              width;
+  int              height;
+  gsize            stride;
+  GdkTexture      *texture;
+  cairo_surface_t *surface;
+  gsize            bytes;
+  guint64          used;
 } Entry;
 
 struct _AssayRenderScheduler
@@ -91,7 +104,35 @@ static void
 entry_free (Entry *entry)
 {
   g_clear_object (&entry->texture);
+  g_clear_pointer (&entry->surface, cairo_surface_destroy);
+  g_clear_pointer (&entry->pixels, g_bytes_unref);
   g_free (entry);
+}
+
+static GdkTexture *
+entry_texture (Entry *entry)
+{
+  if (entry->texture == NULL)
+    entry->texture = gdk_memory_texture_new (entry->width, entry->height, GDK_MEMORY_DEFAULT,
+                                             entry->pixels, entry->stride);
+  return entry->texture;
+}
+
+static cairo_surface_t *
+entry_surface (Entry *entry)
+{
+  static const cairo_user_data_key_t pixels_key;
+
+  if (entry->surface == NULL)
+    {
+      entry->surface = cairo_image_surface_create_for_data ((guchar *) g_bytes_get_data (entry->pixels, NULL),
+                                                            CAIRO_FORMAT_ARGB32, entry->width, entry->height,
+                                                            (int) entry->stride);
+      /* The surface may outlive the entry inside a render node. */
+      cairo_surface_set_user_data (entry->surface, &pixels_key, g_bytes_ref (entry->pixels),
+                                   (cairo_destroy_func_t) g_bytes_unref);
+    }
+  return entry->surface;
 }
 
 static Entry *
@@ -155,8 +196,10 @@ deliver_cb (gpointer data)
       entry = g_new0 (Entry, 1);
       entry->page = result->page;
       entry->scale = result->scale;
-      entry->texture = gdk_memory_texture_new (result->width, result->height, GDK_MEMORY_DEFAULT,
-                                               result->pixels, result->stride);
+      entry->pixels = g_bytes_ref (result->pixels);
+      entry->width = result->width;
+      entry->height = result->height;
+      entry->stride = result->stride;
       entry->bytes = g_bytes_get_size (result->pixels);
       entry->used = ++self->clock;
       g_ptr_array_add (self->cache, entry);
@@ -190,6 +233,12 @@ static gpointer
 render_thread (gpointer data)
 {
   AssayRenderScheduler *self = data;
+
+  /* On a machine with few cores the main thread must win: a frame late is
+   * felt, a page drawn a few milliseconds later is not. Linux applies
+   * PRIO_PROCESS with a thread id to that thread alone. */
+  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), RENDER_NICENESS) != 0)
+    g_debug ("Cannot lower the priority of the render thread: %s", g_strerror (errno));
 
   g_mutex_lock (&self->lock);
   for (;;)
@@ -406,7 +455,59 @@ assay_render_scheduler_lookup (AssayRenderScheduler *self,
   if ((entry = find_entry (self, page, scale)) == NULL)
     return NULL;
   entry->used = ++self->clock;
-  return entry->texture;
+  return entry_texture (entry);
+}
+
+static Entry *
+find_best (AssayRenderScheduler *self,
+           int                   page,
+           double                max_scale)
+{
+  Entry *best = NULL;
+
+  for (guint i = 0; i < self->cache->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (self->cache, i);
+
+      if (entry->page != page)
+        continue;
+      if (best == NULL
+          || (entry->scale <= max_scale && (best->scale > max_scale || entry->scale > best->scale))
+          || (best->scale > max_scale && entry->scale < best->scale))
+        best = entry;
+    }
+  if (best != NULL)
+    best->used = ++self->clock;
+  return best;
+}
+
+/**
+ * assay_render_scheduler_lookup_surface:
+ * @exact: (out) (optional): whether the surface is at @scale, or a stand-in
+ *
+ * Like assay_render_scheduler_lookup_best(), as a cairo surface over the
+ * same pixels: GTK 4.8's cairo renderer converts a texture's every pixel
+ * on every frame, but paints a surface directly.
+ *
+ * Returns: (transfer none) (nullable): the surface
+ */
+cairo_surface_t *
+assay_render_scheduler_lookup_surface (AssayRenderScheduler *self,
+                                       int                   page,
+                                       double                scale,
+                                       gboolean             *exact)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (ASSAY_IS_RENDER_SCHEDULER (self), NULL);
+
+  if ((entry = find_entry (self, page, scale)) != NULL)
+    entry->used = ++self->clock;
+  else
+    entry = find_best (self, page, scale);
+  if (exact != NULL)
+    *exact = entry != NULL && same_scale (entry->scale, scale);
+  return entry ? entry_surface (entry) : NULL;
 }
 
 /**
@@ -421,25 +522,12 @@ assay_render_scheduler_lookup_best (AssayRenderScheduler *self,
                                     int                   page,
                                     double                max_scale)
 {
-  Entry *best = NULL;
+  Entry *best;
 
   g_return_val_if_fail (ASSAY_IS_RENDER_SCHEDULER (self), NULL);
 
-  for (guint i = 0; i < self->cache->len; i++)
-    {
-      Entry *entry = g_ptr_array_index (self->cache, i);
-
-      if (entry->page != page)
-        continue;
-      if (best == NULL
-          || (entry->scale <= max_scale && (best->scale > max_scale || entry->scale > best->scale))
-          || (best->scale > max_scale && entry->scale < best->scale))
-        best = entry;
-    }
-  if (best == NULL)
-    return NULL;
-  best->used = ++self->clock;
-  return best->texture;
+  best = find_best (self, page, max_scale);
+  return best ? entry_texture (best) : NULL;
 }
 
 gsize

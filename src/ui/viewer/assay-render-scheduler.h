@@ -44,6 +44,10 @@ GdkTexture           *assay_render_scheduler_lookup       (AssayRenderScheduler 
 GdkTexture           *assay_render_scheduler_lookup_best  (AssayRenderScheduler *self,
                                                            int                   page,
                                                            double                max_scale);
+cairo_surface_t      *assay_render_scheduler_lookup_surface (AssayRenderScheduler *self,
+                                                           int                   page,
+                                                           double                scale,
+                                                           gboolean             *exact);
 gsize                 assay_render_scheduler_get_cache_bytes (AssayRenderScheduler *self);
 gsize                 assay_render_scheduler_get_budget   (AssayRenderScheduler *self);
 guint                 assay_render_scheduler_get_n_pending (AssayRenderScheduler *self);
