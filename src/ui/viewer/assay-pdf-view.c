@@ -140,7 +140,12 @@ update_page_entry (AssayPdfView *self)
 
       self->syncing_thumbnails = TRUE;
       if (selection != NULL)
-        gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), page);
+        {
+          gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), page);
+          /* GtkListView's own action: gtk_list_view_scroll_to() is GTK 4.12. */
+          if (gtk_widget_get_visible (GTK_WIDGET (self->thumbnails_scroller)))
+            gtk_widget_activate_action (GTK_WIDGET (self->thumbnails), "list.scroll-to-item", "u", (guint) page);
+        }
       self->syncing_thumbnails = FALSE;
     }
 }
