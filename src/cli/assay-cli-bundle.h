@@ -16,5 +16,9 @@ gboolean _assay_cli_pack   (AssayCli  *cli,
                             int        argc,
                             char     **argv,
                             GError   **error);
+gboolean _assay_cli_packet (AssayCli  *cli,
+                            int        argc,
+                            char     **argv,
+                            GError   **error);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "assay-cli-private.h"
+#include "assay-framework.h"
 
 /* `list KIND [--json]` and `show KIND ID [--json]`. */
 
@@ -41,7 +42,7 @@ static const Kind kinds[] = {
   { "awards", "award", assay_award_get_type, "issued_at",
     { "id", "submission_id", "earner_email", "status", "issued_at", "expires_at" },
     { N_("ID"), N_("SUBMISSION"), N_("EARNER"), N_("STATUS"), N_("ISSUED"), N_("EXPIRES") } },
-  /* Frameworks are data files, not rows; none are installed yet. */
+  /* Frameworks are data files, not rows: listed by list_frameworks(). */
   { "frameworks", "framework", NULL, NULL,
     { "id", "title" },
     { N_("ID"), N_("TITLE") } },
@@ -92,6 +93,45 @@ table_row (const Kind *kind,
   return row;
 }
 
+static gboolean
+list_frameworks (AssayCli   *cli,
+                 const Kind *kind,
+                 gboolean    json)
+{
+  g_autoptr(GPtrArray) frameworks = assay_frameworks_get_all (NULL);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  const char *headers[MAX_COLUMNS];
+
+  if (json)
+    g_string_append_c (cli->out, '[');
+  for (guint i = 0; i < frameworks->len; i++)
+    {
+      AssayFramework *framework = g_ptr_array_index (frameworks, i);
+      g_autoptr(JsonObject) object = json_object_new ();
+
+      json_object_set_string_member (object, "id", assay_framework_get_id (framework));
+      json_object_set_string_member (object, "title", assay_framework_get_title (framework));
+      json_object_set_string_member (object, "kind", assay_framework_get_kind (framework) == ASSAY_FRAMEWORK_APPROVAL
+                                                     ? "approval" : "quality");
+      if (assay_framework_get_publisher (framework) != NULL)
+        json_object_set_string_member (object, "publisher", assay_framework_get_publisher (framework));
+      json_object_set_int_member (object, "indicators", assay_framework_get_n_indicators (framework));
+      if (json)
+        _assay_cli_print_json_item (cli->out, object, i);
+      else
+        g_ptr_array_add (rows, table_row (kind, object));
+    }
+  if (json)
+    _assay_cli_print_json_end (cli->out, frameworks->len);
+  else if (frameworks->len > 0)
+    {
+      for (guint c = 0; c < n_columns (kind); c++)
+        headers[c] = _(kind->headers[c]);
+      _assay_cli_print_table (cli->out, headers, n_columns (kind), rows);
+    }
+  return TRUE;
+}
+
 gboolean
 _assay_cli_list (AssayCli  *cli,
                  int        argc,
@@ -111,6 +151,9 @@ _assay_cli_list (AssayCli  *cli,
   if (!_assay_cli_parse ("list", argc, argv, options, G_N_ELEMENTS (options), 1, 1, args, error) ||
       (kind = find_kind (g_ptr_array_index (args, 0), FALSE, error)) == NULL)
     return FALSE;
+
+  if (kind->get_type == NULL)
+    return list_frameworks (cli, kind, json);
 
   store = _assay_cli_open (cli, ASSAY_CLI_OPEN_READ, error);
   if (store == NULL)

@@ -36,6 +36,7 @@ static const struct {
   { "show", _assay_cli_show },
   { "import", _assay_cli_import },
   { "pack", _assay_cli_pack },
+  { "packet", _assay_cli_packet },
 };
 
 static void
@@ -67,6 +68,10 @@ print_help (void)
              "  pack --credential ID --earner EMAIL --out BUNDLE.zip\n"
              "       [--reflection CRITERION=TEXTFILE]… FILE…\n"
              "                          Build an evidence bundle as an educator would; print its path\n"
+             "  packet CREDENTIAL --framework ID --out FILE.pdf [--zip FILE.zip]\n"
+             "                          Typeset the credential's approval packet against a framework\n"
+             "                          (see “list frameworks”), with --zip also a zip of the PDF and\n"
+             "                          every attached document; print the paths\n"
              "  help                    Show this help\n"
              "\n"
              "Options:\n"

@@ -12,13 +12,14 @@
 
 /* Every column that names a blob: what `check` verifies and what the
  * sweep at open keeps are the same set. (submission.bundle_sha256 names
- * the zip an import came from, which is not kept, only recognised.) */
+ * the zip an import came from, which is not kept, only recognised.) A
+ * packet document is "<sha256> <file name>". */
 static const char *blob_references_sql =
   "SELECT sha256 FROM artifact "
   "UNION SELECT image_hash FROM credential WHERE image_hash IS NOT NULL "
   "UNION SELECT image_hash FROM issuer WHERE image_hash IS NOT NULL "
   "UNION SELECT image_hash FROM award WHERE image_hash IS NOT NULL "
-  "UNION SELECT j.value FROM packet_item p, json_each (p.documents) j";
+  "UNION SELECT substr (j.value, 1, 64) FROM packet_item p, json_each (p.documents) j";
 
 static void
 collect_rows (AssayStore *self,
