@@ -354,6 +354,87 @@ test_export (Fixture       *f,
   }
 }
 
+static AssayDerivedState
+derived (Fixture    *f,
+         const char *indicator)
+{
+  g_autoptr(AssayDerivedAnswer) answer = assay_store_packet_derive (f->store, f->credential, "isbe-2023", indicator);
+
+  g_assert_nonnull (answer);
+  g_assert_nonnull (answer->explanation);
+  g_assert_nonnull (answer->link);
+  return answer->state;
+}
+
+static void
+test_derived_answers_follow_the_credential (Fixture       *f,
+                                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AssayRubric) rubric = assay_store_get_rubric (f->store, f->credential, &error);
+  g_autoptr(GPtrArray) levels = NULL;
+  g_autoptr(AssayCriterion) reflection = NULL;
+  g_autoptr(AssayPacket) packet = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_assert_no_error (error);
+  /* A new credential: no criteria, no hours, a draft. */
+  g_assert_cmpint (derived (f, "1.3"), ==, ASSAY_DERIVED_NOT_MET);
+  g_assert_cmpint (derived (f, "1.5"), ==, ASSAY_DERIVED_NOT_MET);
+  g_assert_cmpint (derived (f, "1.4a"), ==, ASSAY_DERIVED_NOT_MET);
+  g_assert_cmpint (derived (f, "3.3b"), ==, ASSAY_DERIVED_NOT_MET);
+  g_assert_cmpint (derived (f, "3.2b"), ==, ASSAY_DERIVED_MET);  /* two reviews by default */
+  g_assert_cmpint (derived (f, "3.2c"), ==, ASSAY_DERIVED_NOT_MET);
+  g_assert_null (assay_store_packet_derive (f->store, f->credential, "isbe-2023", "1.2"));
+
+  /* A reflection criterion on past and future practice, every cell described. */
+  reflection = assay_store_add_criterion (f->store, rubric, "Reflection on past and future practice", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (derived (f, "1.4a"), ==, ASSAY_DERIVED_MET);
+  g_assert_cmpint (derived (f, "1.4b"), ==, ASSAY_DERIVED_MET);
+  g_assert_cmpint (derived (f, "1.3"), ==, ASSAY_DERIVED_NOT_MET);   /* cells empty */
+  levels = assay_store_query (f->store, ASSAY_TYPE_LEVEL, "rubric_id", assay_record_get_id (ASSAY_RECORD (rubric)), "position");
+  g_assert_cmpuint (levels->len, >=, 2);
+  for (guint i = 0; i < levels->len; i++)
+    {
+      g_autoptr(AssayRubricCell) cell = assay_store_get_cell (f->store, reflection, g_ptr_array_index (levels, i), &error);
+
+      g_assert_no_error (error);
+      assay_rubric_cell_set_descriptor (cell, "What a reflection at this level shows.");
+      g_assert_true (assay_store_save (f->store, cell, &error));
+    }
+  g_assert_cmpint (derived (f, "3.3a"), ==, ASSAY_DERIVED_MET);
+  g_assert_cmpint (derived (f, "1.3"), ==, ASSAY_DERIVED_NOT_MET);   /* no hours yet */
+  assay_credential_set_sync_hours (f->credential, 2);
+  assay_credential_set_async_hours (f->credential, 8);
+  g_assert_true (assay_store_save (f->store, f->credential, &error));
+  g_assert_cmpint (derived (f, "1.3"), ==, ASSAY_DERIVED_MET);
+  g_assert_cmpint (derived (f, "1.5"), ==, ASSAY_DERIVED_MET);
+
+  /* Readiness: everything is missing, and an indicator rated Yes against
+   * what Assay knows is named. */
+  packet = assay_store_packet_ensure (f->store, f->credential, f->framework, &error);
+  items = assay_store_packet_items (f->store, packet, f->framework);
+  g_assert_true (assay_store_packet_rate (f->store, item (items, "3.2c"), ASSAY_RATING_YES, "We have evaluators.", &error));
+  missing = assay_store_packet_readiness (f->store, packet, f->framework, f->credential);
+  g_assert_cmpuint (missing->len, ==, 17 + 1);
+  {
+    gboolean named = FALSE;
+
+    for (guint i = 0; i < missing->len; i++)
+      named |= g_str_has_prefix (g_ptr_array_index (missing, i), "3.2c: rated Yes, but");
+    g_assert_true (named);
+  }
+  for (guint i = 0; i < items->len; i++)
+    g_assert_true (assay_store_packet_rate (f->store, g_ptr_array_index (items, i), ASSAY_RATING_YES, "Shown.", &error));
+  g_clear_pointer (&missing, g_ptr_array_unref);
+  missing = assay_store_packet_readiness (f->store, packet, f->framework, f->credential);
+  /* Still: 1.4a/b are fine, but 3.2c has no qualified assessors and the
+   * credential is unpublished (3.3b). */
+  g_assert_cmpuint (missing->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,6 +449,8 @@ main (int   argc,
   g_test_add_func ("/packet/clock", test_clock);
   g_test_add ("/packet/rounds", Fixture, NULL, fixture_set_up, test_rounds, fixture_tear_down);
   g_test_add ("/packet/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/packet/derived-answers", Fixture, NULL, fixture_set_up,
+              test_derived_answers_follow_the_credential, fixture_tear_down);
 
   status = g_test_run ();
   assay_test_remove_tree (home);

@@ -14,6 +14,33 @@ typedef struct
   char *name;
 } AssayPacketDocument;
 
+typedef enum
+{
+  ASSAY_DERIVED_UNKNOWN,   /* Assay sees something, but cannot tell */
+  ASSAY_DERIVED_MET,
+  ASSAY_DERIVED_NOT_MET,
+} AssayDerivedState;
+
+/* What the credential's own data says about an indicator. */
+typedef struct
+{
+  AssayDerivedState  state;
+  char              *explanation;
+  const char        *link;   /* "rubric", "credential", "resources" or "assessors" */
+} AssayDerivedAnswer;
+
+void              assay_derived_answer_free          (AssayDerivedAnswer  *answer);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AssayDerivedAnswer, assay_derived_answer_free)
+
+AssayDerivedAnswer *assay_store_packet_derive        (AssayStore          *self,
+                                                      AssayCredential     *credential,
+                                                      const char          *framework_id,
+                                                      const char          *indicator_id);
+GPtrArray        *assay_store_packet_readiness       (AssayStore          *self,
+                                                      AssayPacket         *packet,
+                                                      AssayFramework      *framework,
+                                                      AssayCredential     *credential);
+
 void              assay_packet_document_free         (AssayPacketDocument *document);
 GPtrArray        *assay_packet_item_dup_documents    (AssayPacketItem     *item);
 
