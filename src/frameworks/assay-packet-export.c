@@ -231,21 +231,63 @@ table_row (Typesetter                    *t,
   t->y += height;
 }
 
+/* One indicator's answer, copied on the main thread. */
 typedef struct
 {
-  AssayStore     *store;
-  AssayPacket    *packet;
-  AssayFramework *framework;
-  AssayCredential *credential;
-  GPtrArray      *items;      /* AssayPacketItem in framework order */
-} Packet;
+  char        *indicator;
+  AssayRating  rating;
+  char        *narrative;
+  GPtrArray   *documents;   /* AssayPacketDocument, with the blob's path in ->path */
+  GPtrArray   *paths;       /* char *, the blob files, in the same order */
+} ItemCopy;
 
-static AssayPacketItem *
+static void
+item_copy_free (ItemCopy *copy)
+{
+  g_free (copy->indicator);
+  g_free (copy->narrative);
+  g_ptr_array_unref (copy->documents);
+  g_ptr_array_unref (copy->paths);
+  g_free (copy);
+}
+
+/* Everything the export needs, copied from the store on the main thread,
+ * so that the typesetting and zipping can run on a worker. */
+struct _AssayPacketExport
+{
+  AssayFramework    *framework;
+  char              *title;
+  int                version;
+  char              *issuer;
+  int                round;
+  AssayPacketOutcome outcome;
+  char              *submitted_on;
+  char              *due_on;
+  GPtrArray         *items;   /* ItemCopy */
+};
+
+typedef AssayPacketExport Packet;
+
+void
+assay_packet_export_free (AssayPacketExport *data)
+{
+  if (data == NULL)
+    return;
+  g_clear_object (&data->framework);
+  g_free (data->title);
+  g_free (data->issuer);
+  g_free (data->submitted_on);
+  g_free (data->due_on);
+  g_ptr_array_unref (data->items);
+  g_free (data);
+}
+
+static ItemCopy *
 item_for (Packet     *p,
           const char *indicator)
 {
   for (guint i = 0; i < p->items->len; i++)
-    if (g_strcmp0 (assay_packet_item_get_indicator (g_ptr_array_index (p->items, i)), indicator) == 0)
+    if (g_strcmp0 (((ItemCopy *) g_ptr_array_index (p->items, i))->indicator, indicator) == 0)
       return g_ptr_array_index (p->items, i);
   return NULL;
 }
@@ -273,15 +315,14 @@ typeset (Typesetter *t,
 {
   AssayFramework *framework = p->framework;
   guint n_sections = assay_framework_get_n_sections (framework);
-  g_autofree char *version = g_strdup_printf (_("Version %d"), (int) assay_credential_get_version (p->credential));
+  g_autofree char *version = g_strdup_printf (_("Version %d"), p->version);
   guint n_indicators = assay_framework_get_n_indicators (framework);
-  g_autofree char *round = g_strdup_printf (_("Round %d · %s"), (int) assay_packet_get_round (p->packet),
-                                            outcome_label (assay_packet_get_outcome (p->packet)));
+  g_autofree char *round = g_strdup_printf (_("Round %d · %s"), p->round, outcome_label (p->outcome));
   guint n_yes = 0, n_rated = 0;
 
   for (guint i = 0; i < p->items->len; i++)
     {
-      AssayRating rating = assay_packet_item_get_rating (g_ptr_array_index (p->items, i));
+      AssayRating rating = ((ItemCopy *) g_ptr_array_index (p->items, i))->rating;
 
       n_yes += rating == ASSAY_RATING_YES;
       n_rated += rating != ASSAY_RATING_UNRATED;
@@ -290,17 +331,16 @@ typeset (Typesetter *t,
   /* Title page */
   new_page (t);
   t->y = 200;
-  paragraph (t, "Sans Bold 24", assay_credential_get_title (p->credential), MARGIN, CONTENT_WIDTH, 8, 0.1, 0.2, 0.4);
+  paragraph (t, "Sans Bold 24", p->title, MARGIN, CONTENT_WIDTH, 8, 0.1, 0.2, 0.4);
   paragraph (t, "Sans 12", version, MARGIN, CONTENT_WIDTH, 28, 0.3, 0.3, 0.3);
   paragraph (t, "Sans Bold 13", assay_framework_get_title (framework), MARGIN, CONTENT_WIDTH, 4, 0.1, 0.1, 0.1);
   if (assay_framework_get_publisher (framework) != NULL)
     paragraph (t, "Sans 11", assay_framework_get_publisher (framework), MARGIN, CONTENT_WIDTH, 20, 0.3, 0.3, 0.3);
   paragraph (t, "Sans 11", round, MARGIN, CONTENT_WIDTH, 4, 0.1, 0.1, 0.1);
-  if (assay_packet_get_submitted_on (p->packet) != NULL)
+  if (p->submitted_on != NULL)
     {
       g_autofree char *dates = g_strdup_printf (_("Received by the state %s · answer due %s"),
-                                                assay_packet_get_submitted_on (p->packet),
-                                                assay_packet_get_due_on (p->packet) ? assay_packet_get_due_on (p->packet) : "—");
+                                                p->submitted_on, p->due_on ? p->due_on : "—");
 
       paragraph (t, "Sans 11", dates, MARGIN, CONTENT_WIDTH, 4, 0.1, 0.1, 0.1);
     }
@@ -309,8 +349,8 @@ typeset (Typesetter *t,
 
     paragraph (t, "Sans 11", summary, MARGIN, CONTENT_WIDTH, 4, 0.1, 0.1, 0.1);
   }
-  if (assay_credential_get_issuer (p->credential) != NULL)
-    paragraph (t, "Sans 11", assay_credential_get_issuer (p->credential), MARGIN, CONTENT_WIDTH, 4, 0.3, 0.3, 0.3);
+  if (p->issuer != NULL)
+    paragraph (t, "Sans 11", p->issuer, MARGIN, CONTENT_WIDTH, 4, 0.3, 0.3, 0.3);
 
   /* Contents */
   new_page (t);
@@ -375,8 +415,7 @@ typeset (Typesetter *t,
       for (guint i = 0; i < assay_framework_get_n_indicators (framework); i++)
         {
           const AssayFrameworkIndicator *indicator = assay_framework_get_indicator (framework, i);
-          AssayPacketItem *item;
-          g_autoptr(GPtrArray) documents = NULL;
+          ItemCopy *item;
 
           if (indicator->section != s)
             continue;
@@ -389,14 +428,15 @@ typeset (Typesetter *t,
               t->in_table = TRUE;
               draw_table_header (t);
             }
-          table_row (t, indicator, item ? assay_packet_item_get_rating (item) : ASSAY_RATING_UNRATED);
+          table_row (t, indicator, item ? item->rating : ASSAY_RATING_UNRATED);
           t->y += 4;
-          if (item != NULL && assay_packet_item_get_narrative (item) != NULL && *assay_packet_item_get_narrative (item))
-            paragraph (t, "Serif 10", assay_packet_item_get_narrative (item), MARGIN + 8, CONTENT_WIDTH - 8, 4, 0, 0, 0);
+          if (item != NULL && item->narrative != NULL && *item->narrative != '\0')
+            paragraph (t, "Serif 10", item->narrative, MARGIN + 8, CONTENT_WIDTH - 8, 4, 0, 0, 0);
           else
             paragraph (t, "Serif Italic 10", _("No narrative yet."), MARGIN + 8, CONTENT_WIDTH - 8, 4, 0.45, 0.45, 0.45);
-          if (item != NULL && (documents = assay_packet_item_dup_documents (item))->len > 0)
+          if (item != NULL && item->documents->len > 0)
             {
+              GPtrArray *documents = item->documents;
               GString *list = g_string_new (_("Documents: "));
 
               for (guint d = 0; d < documents->len; d++)
@@ -419,13 +459,13 @@ typeset (Typesetter *t,
 
     for (guint i = 0; i < p->items->len; i++)
       {
-        AssayPacketItem *item = g_ptr_array_index (p->items, i);
-        g_autoptr(GPtrArray) documents = assay_packet_item_dup_documents (item);
+        ItemCopy *item = g_ptr_array_index (p->items, i);
+        GPtrArray *documents = item->documents;
 
         for (guint d = 0; d < documents->len; d++)
           {
             AssayPacketDocument *document = g_ptr_array_index (documents, d);
-            g_autofree char *line = g_strdup_printf ("%s — %s (SHA-256 %.12s…)", assay_packet_item_get_indicator (item),
+            g_autofree char *line = g_strdup_printf ("%s — %s (SHA-256 %.12s…)", item->indicator,
                                                      document->name, document->sha256);
 
             paragraph (t, "Sans 10", line, MARGIN, CONTENT_WIDTH, 3, 0.1, 0.1, 0.1);
@@ -448,8 +488,7 @@ write_pdf (Packet     *p,
   g_autoptr(PangoFontMap) font_map = pango_cairo_font_map_new ();
   g_autoptr(GObject) context_object = G_OBJECT (pango_font_map_create_context (font_map));
   PangoContext *context = PANGO_CONTEXT (context_object);
-  g_autofree char *footer = g_strdup_printf ("%s · %s", assay_credential_get_title (p->credential),
-                                             assay_framework_get_title (p->framework));
+  g_autofree char *footer = g_strdup_printf ("%s · %s", p->title, assay_framework_get_title (p->framework));
   Typesetter count = { NULL, context, 0, 0, 0, footer, FALSE, g_array_new (FALSE, TRUE, sizeof (int)) };
   Typesetter draw;
   cairo_surface_t *surface;
@@ -547,7 +586,6 @@ write_zip (Packet       *p,
 {
   struct archive *zip = archive_write_new ();
   g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  AssayBlobStore *blobs = assay_store_get_blobs (p->store);
   gboolean ok;
 
   archive_write_set_format_zip (zip);
@@ -559,17 +597,15 @@ write_zip (Packet       *p,
 
   for (guint i = 0; ok && i < p->items->len; i++)
     {
-      AssayPacketItem *item = g_ptr_array_index (p->items, i);
-      g_autoptr(GPtrArray) documents = assay_packet_item_dup_documents (item);
+      ItemCopy *item = g_ptr_array_index (p->items, i);
 
-      for (guint d = 0; ok && d < documents->len; d++)
+      for (guint d = 0; ok && d < item->documents->len; d++)
         {
-          AssayPacketDocument *document = g_ptr_array_index (documents, d);
-          g_autofree char *blob = assay_blob_store_get_path (blobs, document->sha256);
-          g_autofree char *directory = g_strdup_printf ("documents/%s", assay_packet_item_get_indicator (item));
+          AssayPacketDocument *document = g_ptr_array_index (item->documents, d);
+          g_autofree char *directory = g_strdup_printf ("documents/%s", item->indicator);
           g_autofree char *name = unique_name (used, directory, document->name);
 
-          ok = add_to_zip (zip, name, blob, cancellable, error);
+          ok = add_to_zip (zip, name, g_ptr_array_index (item->paths, d), cancellable, error);
         }
     }
   if (archive_write_close (zip) != ARCHIVE_OK && ok)
@@ -581,41 +617,91 @@ write_zip (Packet       *p,
   return ok;
 }
 
-gboolean
-assay_packet_export (AssayStore     *store,
-                     AssayPacket    *packet,
-                     AssayFramework *framework,
-                     GFile          *pdf,
-                     GFile          *zip,
-                     GCancellable   *cancellable,
-                     GError        **error)
+/**
+ * assay_packet_export_prepare:
+ *
+ * Copies what the export needs from the store. Main thread.
+ *
+ * Returns: (transfer full) (nullable): the copy, for assay_packet_export_write()
+ */
+AssayPacketExport *
+assay_packet_export_prepare (AssayStore      *store,
+                             AssayPacket     *packet,
+                             AssayFramework  *framework,
+                             GError         **error)
 {
   g_autoptr(AssayCredential) credential = assay_store_lookup (store, ASSAY_TYPE_CREDENTIAL,
                                                               assay_packet_get_credential_id (packet), error);
   g_autoptr(GPtrArray) items = NULL;
+  AssayBlobStore *blobs = assay_store_get_blobs (store);
+  AssayPacketExport *data;
+
+  if (credential == NULL)
+    return NULL;
+
+  data = g_new0 (AssayPacketExport, 1);
+  data->framework = g_object_ref (framework);
+  data->title = g_strdup (assay_credential_get_title (credential));
+  data->version = (int) assay_credential_get_version (credential);
+  data->issuer = g_strdup (assay_credential_get_issuer (credential));
+  data->round = (int) assay_packet_get_round (packet);
+  data->outcome = assay_packet_get_outcome (packet);
+  data->submitted_on = g_strdup (assay_packet_get_submitted_on (packet));
+  data->due_on = g_strdup (assay_packet_get_due_on (packet));
+  data->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_copy_free);
+
+  /* An unsaved packet (nothing rated yet) has no items: all unrated. */
+  items = assay_record_get_persisted (ASSAY_RECORD (packet))
+          ? assay_store_packet_items (store, packet, framework)
+          : g_ptr_array_new ();
+  for (guint i = 0; i < items->len; i++)
+    {
+      AssayPacketItem *item = g_ptr_array_index (items, i);
+      ItemCopy *copy = g_new0 (ItemCopy, 1);
+
+      copy->indicator = g_strdup (assay_packet_item_get_indicator (item));
+      copy->rating = assay_packet_item_get_rating (item);
+      copy->narrative = g_strdup (assay_packet_item_get_narrative (item));
+      copy->documents = assay_packet_item_dup_documents (item);
+      copy->paths = g_ptr_array_new_with_free_func (g_free);
+      for (guint d = 0; d < copy->documents->len; d++)
+        g_ptr_array_add (copy->paths, assay_blob_store_get_path (blobs,
+                                                                 ((AssayPacketDocument *) g_ptr_array_index (copy->documents, d))->sha256));
+      g_ptr_array_add (data->items, copy);
+    }
+  return data;
+}
+
+/**
+ * assay_packet_export_write:
+ *
+ * Writes the PDF, and the zip when @zip is given. Any thread.
+ */
+gboolean
+assay_packet_export_write (AssayPacketExport  *data,
+                           GFile              *pdf,
+                           GFile              *zip,
+                           GCancellable       *cancellable,
+                           GError            **error)
+{
   g_autofree char *pdf_path = g_file_get_path (pdf);
   g_autofree char *pdf_partial = NULL;
   g_autofree char *zip_path = zip ? g_file_get_path (zip) : NULL;
   g_autofree char *zip_partial = NULL;
-  Packet p;
   gboolean ok;
 
-  if (credential == NULL)
-    return FALSE;
   if (pdf_path == NULL || (zip != NULL && zip_path == NULL))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("The packet can only be written to a local file"));
       return FALSE;
     }
 
-  items = assay_store_packet_items (store, packet, framework);
-  p = (Packet) { store, packet, framework, credential, items };
   pdf_partial = g_strconcat (pdf_path, ".partial", NULL);
-  ok = write_pdf (&p, pdf_partial, error) && !g_cancellable_set_error_if_cancelled (cancellable, error);
+  ok = write_pdf (data, pdf_partial, error) && !g_cancellable_set_error_if_cancelled (cancellable, error);
   if (ok && zip_path != NULL)
     {
       zip_partial = g_strconcat (zip_path, ".partial", NULL);
-      ok = write_zip (&p, pdf_partial, zip_partial, cancellable, error);
+      ok = write_zip (data, pdf_partial, zip_partial, cancellable, error);
     }
   if (ok && g_rename (pdf_partial, pdf_path) != 0)
     {
@@ -634,5 +720,24 @@ assay_packet_export (AssayStore     *store,
       if (zip_partial != NULL)
         g_unlink (zip_partial);
     }
+  return ok;
+}
+
+gboolean
+assay_packet_export (AssayStore     *store,
+                     AssayPacket    *packet,
+                     AssayFramework *framework,
+                     GFile          *pdf,
+                     GFile          *zip,
+                     GCancellable   *cancellable,
+                     GError        **error)
+{
+  AssayPacketExport *data = assay_packet_export_prepare (store, packet, framework, error);
+  gboolean ok;
+
+  if (data == NULL)
+    return FALSE;
+  ok = assay_packet_export_write (data, pdf, zip, cancellable, error);
+  assay_packet_export_free (data);
   return ok;
 }

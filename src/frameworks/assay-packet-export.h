@@ -20,4 +20,19 @@ gboolean assay_packet_export (AssayStore     *store,
                               GCancellable   *cancellable,
                               GError        **error);
 
+/* The same in two steps: a copy taken on the main thread, written on a
+ * worker (GTask) with progress kept off the main loop. */
+typedef struct _AssayPacketExport AssayPacketExport;
+
+AssayPacketExport *assay_packet_export_prepare (AssayStore         *store,
+                                                AssayPacket        *packet,
+                                                AssayFramework     *framework,
+                                                GError            **error);
+gboolean           assay_packet_export_write   (AssayPacketExport  *data,
+                                                GFile              *pdf,
+                                                GFile              *zip,
+                                                GCancellable       *cancellable,
+                                                GError            **error);
+void               assay_packet_export_free    (AssayPacketExport  *data);
+
 G_END_DECLS
