@@ -26,6 +26,7 @@ struct _AssayFramework
 
   char               *id;
   char               *title;
+  char               *short_title;
   char               *publisher;
   char               *description;
   AssayFrameworkKind  kind;
@@ -69,6 +70,7 @@ assay_framework_finalize (GObject *object)
 
   g_free (self->id);
   g_free (self->title);
+  g_free (self->short_title);
   g_free (self->publisher);
   g_free (self->description);
   g_array_unref (self->sections);
@@ -309,6 +311,7 @@ assay_framework_new_from_bytes (GBytes      *json,
     }
   if (!get_text (root, "id", FALSE, &self->id, origin, error)
       || !get_text (root, "title", FALSE, &self->title, origin, error)
+      || !get_text (root, "short_title", TRUE, &self->short_title, origin, error)
       || !get_text (root, "publisher", TRUE, &self->publisher, origin, error)
       || !get_text (root, "description", TRUE, &self->description, origin, error)
       || !get_text (root, "kind", FALSE, &kind, origin, error))
@@ -362,6 +365,13 @@ const char *
 assay_framework_get_title (AssayFramework *self)
 {
   return self->title;
+}
+
+/* A name that fits a menu: the title when the file gives none. */
+const char *
+assay_framework_get_short_title (AssayFramework *self)
+{
+  return self->short_title ? self->short_title : self->title;
 }
 
 const char *

@@ -51,6 +51,7 @@ AssayFramework     *assay_framework_new_from_bytes   (GBytes         *json,
                                                       GError        **error);
 const char         *assay_framework_get_id           (AssayFramework *self);
 const char         *assay_framework_get_title        (AssayFramework *self);
+const char         *assay_framework_get_short_title  (AssayFramework *self);
 const char         *assay_framework_get_publisher    (AssayFramework *self);
 const char         *assay_framework_get_description  (AssayFramework *self);
 AssayFrameworkKind  assay_framework_get_kind         (AssayFramework *self);

@@ -9,6 +9,7 @@
 #include "assay-credential-window.h"
 #include "assay-import-drop.h"
 #include "assay-pack-window.h"
+#include "assay-packet-window.h"
 #include "assay-model.h"
 #include "assay-resource-dialog.h"
 #include "assay-rubric-editor.h"
@@ -607,6 +608,16 @@ assay_credential_window_dispose (GObject *object)
 }
 
 static void
+packet_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AssayCredentialWindow *self = ASSAY_CREDENTIAL_WINDOW (widget);
+
+  assay_packet_window_present (self->store, self->credential, GTK_WINDOW (self));
+}
+
+static void
 pack_bundle_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -658,6 +669,7 @@ assay_credential_window_class_init (AssayCredentialWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "credential.retire", NULL, retire_action);
   gtk_widget_class_install_action (widget_class, "credential.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "credential.pack-bundle", NULL, pack_bundle_action);
+  gtk_widget_class_install_action (widget_class, "credential.packet", NULL, packet_action);
   gtk_widget_class_install_action (widget_class, "credential.add-resource", NULL, add_resource_action);
   gtk_widget_class_install_action (widget_class, "credential.edit-resource", "s", edit_resource_action);
   gtk_widget_class_install_action (widget_class, "credential.remove-resource", "s", remove_resource_action);
