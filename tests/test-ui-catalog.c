@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "assay-catalog-cells.h"
 #include "assay-catalog-view.h"
 #include "assay-credential-window.h"
 #include "assay-model.h"
@@ -263,11 +264,13 @@ test_sort_by_header (Fixture       *fixture,
 {
   guint n = n_visible (fixture);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->catalog), "catalog.sort-by", "u", 4));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->catalog), "catalog.sort-by", "u",
+                                             ASSAY_CATALOG_COLUMN_PD_HOURS));
   for (guint i = 1; i < n; i++)
     g_assert_cmpfloat (pd_hours_at (fixture, i - 1), <=, pd_hours_at (fixture, i));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->catalog), "catalog.sort-by", "u", 4));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->catalog), "catalog.sort-by", "u",
+                                             ASSAY_CATALOG_COLUMN_PD_HOURS));
   for (guint i = 1; i < n; i++)
     g_assert_cmpfloat (pd_hours_at (fixture, i - 1), >=, pd_hours_at (fixture, i));
   g_assert_cmpfloat (pd_hours_at (fixture, 0), >, pd_hours_at (fixture, n - 1));

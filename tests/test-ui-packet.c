@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "assay-catalog-cells.h"
 #include "assay-model.h"
 #include "assay-packet-window.h"
 #include "assay-store-packets.h"
@@ -187,6 +188,13 @@ test_submission_clock (Fixture       *f,
 
   g_assert_cmpint (assay_packet_get_outcome (assay_packet_window_get_packet (window)), ==, ASSAY_PACKET_OUTCOME_SUBMITTED);
   g_assert_cmpstr (assay_packet_get_due_on (assay_packet_window_get_packet (window)), ==, "2026-03-27");
+  /* The catalog row says so at once. */
+  g_assert_cmpstr (assay_credential_get_approval (f->credential), ==, "submitted 2026-03-27");
+  {
+    g_autofree char *shown = assay_catalog_describe_approval (f->credential);
+
+    g_assert_cmpstr (shown, ==, "Sent, due 2026-03-27");
+  }
   /* The sent round cannot change. */
   card = assay_packet_window_get_card (window, "1.2");
   g_assert_false (gtk_widget_is_sensitive (find_descendant (card, GTK_TYPE_TOGGLE_BUTTON, "_Yes")));
@@ -200,10 +208,12 @@ test_submission_clock (Fixture       *f,
   gtk_window_destroy (dialog);
   assay_test_iterate (30);
   g_assert_cmpint (assay_packet_get_outcome (assay_packet_window_get_packet (window)), ==, ASSAY_PACKET_OUTCOME_RETURNED);
+  g_assert_cmpstr (assay_credential_get_approval (f->credential), ==, "returned");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "packet.start-round", NULL);
   assay_test_iterate (30);
   g_assert_cmpint (assay_packet_get_round (assay_packet_window_get_packet (window)), ==, 2);
+  g_assert_cmpstr (assay_credential_get_approval (f->credential), ==, "draft");
   card = assay_packet_window_get_card (window, "1.2");
   g_assert_true (gtk_widget_is_sensitive (find_descendant (card, GTK_TYPE_TOGGLE_BUTTON, "_Yes")));
 }

@@ -45,6 +45,7 @@ enum {
   PROP_N_AWARDED,
   PROP_N_NOT_YET,
   PROP_N_WITHDRAWN,
+  PROP_APPROVAL,
   N_PROPS
 };
 
@@ -123,6 +124,9 @@ assay_credential_class_init (AssayCredentialClass *klass)
   properties[PROP_N_AWARDED] = g_param_spec_uint ("n-awarded", NULL, NULL, 0, G_MAXUINT, 0, ASSAY_DERIVED_FLAGS);
   properties[PROP_N_NOT_YET] = g_param_spec_uint ("n-not-yet", NULL, NULL, 0, G_MAXUINT, 0, ASSAY_DERIVED_FLAGS);
   properties[PROP_N_WITHDRAWN] = g_param_spec_uint ("n-withdrawn", NULL, NULL, 0, G_MAXUINT, 0, ASSAY_DERIVED_FLAGS);
+  /* "outcome" or "submitted YYYY-MM-DD" of the state approval packet's
+   * latest round, or NULL: kept by the store like the counts */
+  properties[PROP_APPROVAL] = g_param_spec_string ("approval", NULL, NULL, NULL, ASSAY_DERIVED_FLAGS);
 
   assay_record_class_install_properties (record_class, "credential", N_("credential"),
                                          N_PROPS, properties);
@@ -166,6 +170,30 @@ assay_credential_get_submission_count (AssayCredential       *self,
   g_return_val_if_fail (status < ASSAY_N_SUBMISSION_STATUSES, 0);
 
   return assay_record_get_int (ASSAY_RECORD (self), properties[PROP_N_RECEIVED + status]);
+}
+
+/**
+ * assay_credential_get_approval:
+ *
+ * Returns: (nullable): where the state approval packet stands: "draft",
+ *   "submitted YYYY-MM-DD" (the day the answer is due), "approved",
+ *   "returned", or NULL when there is none
+ */
+const char *
+assay_credential_get_approval (AssayCredential *self)
+{
+  g_return_val_if_fail (ASSAY_IS_CREDENTIAL (self), NULL);
+
+  return assay_record_get_string (ASSAY_RECORD (self), properties[PROP_APPROVAL]);
+}
+
+void
+_assay_credential_set_approval (AssayCredential *self,
+                                const char      *approval)
+{
+  g_return_if_fail (ASSAY_IS_CREDENTIAL (self));
+
+  assay_record_set_string (ASSAY_RECORD (self), properties[PROP_APPROVAL], approval);
 }
 
 void

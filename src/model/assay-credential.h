@@ -79,6 +79,9 @@ void                   assay_credential_set_published_at          (AssayCredenti
 gboolean               assay_credential_is_editable               (AssayCredential *self);
 guint                  assay_credential_get_submission_count      (AssayCredential *self,
                                                                    AssaySubmissionStatus status);
+const char            *assay_credential_get_approval              (AssayCredential *self);
+void                   _assay_credential_set_approval             (AssayCredential *self,
+                                                                   const char      *approval);
 void                   _assay_credential_set_submission_counts    (AssayCredential *self,
                                                                    const guint     *counts);
 

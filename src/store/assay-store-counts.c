@@ -52,6 +52,13 @@ _assay_store_load_counts (AssayStore *self)
 
   g_hash_table_remove_all (self->counts);
 
+  stmt = _assay_store_prepare (self, "SELECT EXISTS (SELECT 1 FROM packet)", NULL);
+  if (stmt != NULL)
+    {
+      self->has_packets = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+      sqlite3_reset (stmt);
+    }
+
   stmt = _assay_store_prepare (self,
                                /* grouped on the (credential_id, status) index first:
                                 * a third of the time of grouping the join */
@@ -64,14 +71,70 @@ _assay_store_load_counts (AssayStore *self)
     add_rows (self, stmt);
 }
 
+/* Where each credential's state approval packet stands, from its latest
+ * round: shown in the catalog. */
+#define APPROVAL_FRAMEWORK "isbe-2023"
+
+static char *
+approval_of (AssayStore *self,
+             const char *credential_id)
+{
+  sqlite3_stmt *stmt = _assay_store_prepare (self,
+                                             "SELECT outcome, due_on FROM packet WHERE credential_id = ? "
+                                             "AND framework_id = '" APPROVAL_FRAMEWORK "' ORDER BY round DESC LIMIT 1",
+                                             NULL);
+  char *approval = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, credential_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *outcome = (const char *) sqlite3_column_text (stmt, 0);
+      const char *due = (const char *) sqlite3_column_text (stmt, 1);
+
+      approval = g_strcmp0 (outcome, "submitted") == 0 && due != NULL
+                 ? g_strdup_printf ("submitted %s", due) : g_strdup (outcome);
+    }
+  sqlite3_reset (stmt);
+  return approval;
+}
+
 void
 _assay_store_apply_counts (AssayStore  *self,
                            AssayRecord *credential)
 {
   const char *lineage = assay_credential_get_lineage_id (ASSAY_CREDENTIAL (credential));
+  g_autofree char *approval = NULL;
 
   _assay_credential_set_submission_counts (ASSAY_CREDENTIAL (credential),
                                            g_hash_table_lookup (self->counts, lineage));
+  /* Most credentials have no packet: one indexed lookup says so. */
+  if (self->has_packets)
+    approval = approval_of (self, assay_record_get_id (credential));
+  _assay_credential_set_approval (ASSAY_CREDENTIAL (credential), approval);
+}
+
+/* A packet row changed: its credential shows where it stands now. */
+static void
+refresh_approval (AssayStore  *self,
+                  AssayRecord *packet)
+{
+  GParamSpec *pspec = _assay_store_find_column (ASSAY_RECORD_GET_CLASS (packet), "credential_id");
+  const char *credential_id = pspec ? assay_record_get_string (packet, pspec) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AssayRecord) credential = NULL;
+  g_autofree char *approval = NULL;
+
+  self->has_packets = TRUE;
+  if (credential_id == NULL || !_assay_store_is_tracked (self, credential_id)
+      || (credential = assay_store_lookup (self, ASSAY_TYPE_CREDENTIAL, credential_id, &error)) == NULL)
+    return;
+  approval = approval_of (self, credential_id);
+  if (g_strcmp0 (approval, assay_credential_get_approval (ASSAY_CREDENTIAL (credential))) == 0)
+    return;
+  _assay_credential_set_approval (ASSAY_CREDENTIAL (credential), approval);
+  _assay_store_emit_changed (self, credential, ASSAY_STORE_CHANGE_UPDATED);
 }
 
 static char *
@@ -157,6 +220,12 @@ _assay_store_refresh_counts (AssayStore  *self,
   if (ASSAY_IS_CREDENTIAL (record))
     {
       _assay_store_apply_counts (self, record);
+      return;
+    }
+
+  if (g_strcmp0 (ASSAY_RECORD_GET_CLASS (record)->table, "packet") == 0)
+    {
+      refresh_approval (self, record);
       return;
     }
 

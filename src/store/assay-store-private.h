@@ -33,6 +33,7 @@ struct _AssayStore
 
   /* credential lineage → guint[ASSAY_N_SUBMISSION_STATUSES] */
   GHashTable     *counts;
+  gboolean        has_packets;     /* any packet row: worth asking each credential */
   /* lineages the open transaction took submissions from, to count again */
   GHashTable     *stale_lineages;
 };

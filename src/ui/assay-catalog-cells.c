@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "assay-catalog-cells.h"
 #include "assay-model.h"
@@ -25,6 +26,7 @@ static const struct {
   [ASSAY_CATALOG_COLUMN_AREA] = { N_("Competency Area"), 170, 0.0f },
   [ASSAY_CATALOG_COLUMN_VERSION] = { N_("Version"), 84, 0.5f },
   [ASSAY_CATALOG_COLUMN_STATUS] = { N_("Status"), 96, 0.0f },
+  [ASSAY_CATALOG_COLUMN_APPROVAL] = { N_("State Approval"), 150, 0.0f },
   [ASSAY_CATALOG_COLUMN_PD_HOURS] = { N_("PD Hours"), 100, 1.0f },
   [ASSAY_CATALOG_COLUMN_SUBMISSIONS] = { N_("Submissions"), 240, 0.0f },
 };
@@ -61,6 +63,45 @@ assay_catalog_describe_submissions (gpointer item)
   return g_string_free (text, FALSE);
 }
 
+/**
+ * assay_catalog_describe_approval:
+ *
+ * Returns: where the credential's ISBE approval packet stands, in words
+ */
+char *
+assay_catalog_describe_approval (gpointer item)
+{
+  const char *approval = assay_credential_get_approval (item);
+
+  if (approval == NULL)
+    return g_strdup ("—");
+  if (g_str_has_prefix (approval, "submitted "))
+    /* Translators: the approval packet is with the state, answer due on a day */
+    return g_strdup_printf (_("Sent, due %s"), approval + strlen ("submitted "));
+  if (g_str_equal (approval, "approved"))
+    return g_strdup (_("Approved"));
+  if (g_str_equal (approval, "returned"))
+    return g_strdup (_("Returned"));
+  return g_strdup (_("Packet draft"));
+}
+
+/* Approved first, then with the state, returned, in draft, none. */
+static int
+approval_rank (AssayCredential *credential)
+{
+  const char *approval = assay_credential_get_approval (credential);
+
+  if (approval == NULL)
+    return 4;
+  if (g_str_equal (approval, "approved"))
+    return 0;
+  if (g_str_has_prefix (approval, "submitted"))
+    return 1;
+  if (g_str_equal (approval, "returned"))
+    return 2;
+  return 3;
+}
+
 static guint
 total_submissions (AssayCredential *credential)
 {
@@ -90,6 +131,8 @@ assay_catalog_compare (gpointer           a,
       return COMPARE (assay_credential_get_version (ca), assay_credential_get_version (cb));
     case ASSAY_CATALOG_COLUMN_STATUS:
       return COMPARE (assay_credential_get_status (ca), assay_credential_get_status (cb));
+    case ASSAY_CATALOG_COLUMN_APPROVAL:
+      return COMPARE (approval_rank (ca), approval_rank (cb));
     case ASSAY_CATALOG_COLUMN_PD_HOURS:
       return COMPARE (assay_credential_get_pd_hours (ca), assay_credential_get_pd_hours (cb));
     case ASSAY_CATALOG_COLUMN_SUBMISSIONS:
@@ -179,6 +222,7 @@ on_bind_cb (GtkSignalListItemFactory *factory,
                              ? g_strdup_printf ("%g", assay_credential_get_pd_hours (credential))
                              : g_strdup ("—");
   g_autofree char *submissions = assay_catalog_describe_submissions (credential);
+  g_autofree char *approval = assay_catalog_describe_approval (credential);
 
   set_text (&cell, assay_credential_get_title (credential));
   set_text (&cell, assay_credential_get_competency (credential));
@@ -187,6 +231,7 @@ on_bind_cb (GtkSignalListItemFactory *factory,
   set_text (&cell, assay_credential_get_competency_area (credential));
   set_text (&cell, version);
   set_text (&cell, assay_credential_status_to_label (assay_credential_get_status (credential)));
+  set_text (&cell, approval);
   set_text (&cell, hours);
   set_text (&cell, submissions);
 }

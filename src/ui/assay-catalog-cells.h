@@ -12,12 +12,14 @@ typedef enum
   ASSAY_CATALOG_COLUMN_AREA,
   ASSAY_CATALOG_COLUMN_VERSION,
   ASSAY_CATALOG_COLUMN_STATUS,
+  ASSAY_CATALOG_COLUMN_APPROVAL,
   ASSAY_CATALOG_COLUMN_PD_HOURS,
   ASSAY_CATALOG_COLUMN_SUBMISSIONS,
   ASSAY_CATALOG_N_COLUMNS
 } AssayCatalogColumn;
 
 GtkListItemFactory *assay_catalog_row_factory_new      (void);
+char               *assay_catalog_describe_approval    (gpointer            item);
 GtkWidget          *assay_catalog_header_new           (const char         *action_name);
 void                assay_catalog_header_show_sort     (GtkWidget          *header,
                                                         AssayCatalogColumn  column,
