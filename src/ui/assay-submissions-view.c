@@ -180,18 +180,18 @@ update_page (AssaySubmissionsView *self)
   gtk_stack_set_visible_child_name (self->content_stack, n > 0 ? "list" : "empty");
 }
 
-void
-assay_submissions_view_set_store (AssaySubmissionsView *self,
-                                  AssayStore           *store)
+/* The list is read when first needed: the page is not the one a window
+ * opens on, and a workspace may hold a hundred thousand submissions. */
+static void
+ensure_loaded (AssaySubmissionsView *self)
 {
   GListModel *all;
   g_autoptr(GtkListItemFactory) factory = NULL;
 
-  g_return_if_fail (ASSAY_IS_SUBMISSIONS_VIEW (self));
-  g_return_if_fail (self->store == NULL);
+  if (self->sorted != NULL || self->store == NULL)
+    return;
 
-  self->store = g_object_ref (store);
-  all = assay_store_list (store, ASSAY_TYPE_SUBMISSION, NULL, NULL, "received_at");
+  all = assay_store_list (self->store, ASSAY_TYPE_SUBMISSION, NULL, NULL, "received_at");
   self->sorted = gtk_sort_list_model_new (all, GTK_SORTER (gtk_custom_sorter_new (compare_newest_first, NULL, NULL)));
 
   factory = gtk_signal_list_item_factory_new ();
@@ -203,6 +203,32 @@ assay_submissions_view_set_store (AssaySubmissionsView *self,
 
   g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
   update_page (self);
+}
+
+void
+assay_submissions_view_set_store (AssaySubmissionsView *self,
+                                  AssayStore           *store)
+{
+  g_return_if_fail (ASSAY_IS_SUBMISSIONS_VIEW (self));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_loaded (self);
+}
+
+/**
+ * assay_submissions_view_get_model:
+ *
+ * Returns: (transfer none): the submissions as shown, newest first
+ */
+GListModel *
+assay_submissions_view_get_model (AssaySubmissionsView *self)
+{
+  g_return_val_if_fail (ASSAY_IS_SUBMISSIONS_VIEW (self), NULL);
+
+  ensure_loaded (self);
+  return G_LIST_MODEL (self->sorted);
 }
 
 static void
@@ -217,18 +243,6 @@ on_activate_cb (AssaySubmissionsView *self,
     assay_evidence_window_present (self->store, submission, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
 }
 
-/**
- * assay_submissions_view_get_model:
- *
- * Returns: (transfer none): the submissions as shown, newest first
- */
-GListModel *
-assay_submissions_view_get_model (AssaySubmissionsView *self)
-{
-  g_return_val_if_fail (ASSAY_IS_SUBMISSIONS_VIEW (self), NULL);
-
-  return G_LIST_MODEL (self->sorted);
-}
 
 static void
 assay_submissions_view_dispose (GObject *object)
@@ -260,6 +274,7 @@ static void
 assay_submissions_view_init (AssaySubmissionsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (ensure_loaded), NULL);
   /* Opening a submission shows its evidence. */
   g_signal_connect_object (self->list_view, "activate", G_CALLBACK (on_activate_cb), self, G_CONNECT_SWAPPED);
 }
