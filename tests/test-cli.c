@@ -564,6 +564,51 @@ test_cli_scale (Fixture       *f,
   assert_ok (check);
 }
 
+/* `packet`: the PDF (and zip) of a credential's approval packet, without
+ * changing the workspace; clear refusals for what is missing or wrong. */
+static void
+test_cli_packet (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(Result) demo = run (f, "demo");
+  g_autoptr(JsonArray) credentials = NULL;
+  g_autofree char *pdf = g_build_filename (f->root, "packet.pdf", NULL);
+  g_autofree char *zip = g_build_filename (f->root, "packet.zip", NULL);
+  g_autofree char *nowhere = g_build_filename (f->root, "no-such-folder", "packet.pdf", NULL);
+  g_autoptr(Result) ok = NULL;
+  g_autoptr(Result) no_framework = NULL;
+  g_autoptr(Result) unknown_framework = NULL;
+  g_autoptr(Result) unknown_credential = NULL;
+  g_autoptr(Result) unwritable = NULL;
+  g_autoptr(Result) check = NULL;
+  const char *id;
+
+  assert_ok (demo);
+  credentials = list_json (f, "credentials");
+  id = json_object_get_string_member (json_array_get_object_element (credentials, 0), "id");
+
+  ok = run (f, "packet", id, "--framework", "isbe-2023", "--out", pdf, "--zip", zip);
+  assert_ok (ok);
+  g_assert_true (g_str_has_prefix (ok->out, pdf));
+  g_assert_nonnull (strstr (ok->out, zip));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (zip, G_FILE_TEST_IS_REGULAR));
+
+  no_framework = run (f, "packet", id, "--out", pdf);
+  assert_failed (no_framework, 2, "--framework");
+  unknown_framework = run (f, "packet", id, "--framework", "atlantis-1999", "--out", pdf);
+  assert_failed (unknown_framework, 1, "no framework");
+  unknown_credential = run (f, "packet", "00000000-0000-0000-0000-000000000000", "--framework", "isbe-2023", "--out", pdf);
+  assert_failed (unknown_credential, 1, "no credential");
+  unwritable = run (f, "packet", id, "--framework", "isbe-2023", "--out", nowhere);
+  assert_failed (unwritable, 1, NULL);
+
+  /* Printing changed nothing. */
+  check = run (f, "check");
+  assert_ok (check);
+  g_assert_cmpstr (check->out, ==, "ok\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -581,6 +626,7 @@ main (int   argc,
   ADD ("/assay/cli/busy", test_cli_busy);
   ADD ("/assay/cli/check-blobs", test_cli_check_blobs);
   ADD ("/assay/cli/scale", test_cli_scale);
+  ADD ("/assay/cli/packet", test_cli_packet);
 #undef ADD
 
   return g_test_run ();

@@ -35,6 +35,7 @@ struct _AssayPacketWindow
   AssayPacket      *packet;        /* the round shown */
   gboolean          editable;
   gboolean          busy;
+  AdwToast         *progress_toast;
   gboolean          filling;
   GHashTable       *cards;         /* indicator id → GtkWidget (card) */
   GHashTable       *rows;          /* indicator id → GtkListBoxRow */
@@ -1047,6 +1048,9 @@ export_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   self->busy = FALSE;
+  if (self->progress_toast != NULL)
+    adw_toast_dismiss (self->progress_toast);
+  g_clear_object (&self->progress_toast);
   gtk_widget_set_sensitive (GTK_WIDGET (self->content_box), TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "packet.export", TRUE);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -1100,6 +1104,10 @@ assay_packet_window_export_to (AssayPacketWindow *self,
       job->zip = g_file_new_for_path (zip);
     }
   self->busy = TRUE;
+  /* Until it is done: a zip of many documents takes a few seconds. */
+  self->progress_toast = g_object_ref (adw_toast_new (_("Exporting the packet…")));
+  adw_toast_set_timeout (self->progress_toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->progress_toast));
   gtk_widget_set_sensitive (GTK_WIDGET (self->content_box), FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "packet.export", FALSE);
   task = g_task_new (self, NULL, export_done_cb, NULL);
@@ -1165,6 +1173,7 @@ assay_packet_window_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->rounds, g_ptr_array_unref);
   g_clear_pointer (&self->frameworks, g_ptr_array_unref);
+  g_clear_object (&self->progress_toast);
   g_clear_object (&self->packet);
   g_clear_object (&self->framework);
   g_clear_object (&self->credential);
