@@ -20,6 +20,8 @@ typedef struct
 } AssayDemoLoader;
 
 void        _assay_demo_loader_clear      (AssayDemoLoader  *loader);
+gboolean    _assay_demo_load_packets      (AssayDemoLoader  *loader,
+                                           GError          **error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AssayDemoLoader, _assay_demo_loader_clear)
 

@@ -315,7 +315,8 @@ assay_demo_populate_from_bytes (AssayStore  *store,
        _assay_demo_load_stacks (&loader, root, error) &&
        _assay_demo_load_enrollments (&loader, root, error) &&
        load_submissions (&loader, root, error) &&
-       _assay_demo_load_evidence (&loader, root, error);
+       _assay_demo_load_evidence (&loader, root, error) &&
+       _assay_demo_load_packets (&loader, error);
 
   return _assay_demo_finish (store, own, ok, error);
 }

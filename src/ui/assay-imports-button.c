@@ -123,15 +123,16 @@ update (AssayImportsButton *self)
 
   /* A shown popover keeps the size it opened with; rows grow as imports
    * move on (a progress bar, a reason for a failure). */
-  if (gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->popover)))
     gtk_popover_present (self->popover);
 }
 
 static void
 on_job_status_cb (AssayImportsButton *self)
 {
-  /* The status line may wrap onto another line: see update(). */
-  if (gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+  /* The status line may wrap onto another line: see update(). Only a
+   * popover on screen has a surface to present again. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->popover)))
     gtk_popover_present (self->popover);
 }
 
