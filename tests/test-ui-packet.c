@@ -20,6 +20,8 @@ typedef struct
   char            *directory;
   AssayStore      *store;
   AssayCredential *credential;
+  guint            demo_packets;
+  guint            demo_approved;
 } Fixture;
 
 static void
@@ -30,10 +32,21 @@ fixture_set_up (Fixture       *f,
 
   f->store = assay_test_open_demo_store (&f->directory);
   credentials = assay_store_query (f->store, ASSAY_TYPE_CREDENTIAL, NULL, NULL, "title");
-  for (guint i = 0; i < credentials->len && f->credential == NULL; i++)
-    if (assay_credential_get_status (g_ptr_array_index (credentials, i)) == ASSAY_CREDENTIAL_STATUS_PUBLISHED)
-      f->credential = g_object_ref (g_ptr_array_index (credentials, i));
+  /* A published credential with no packet yet; the demo gives two others
+   * one each: approved, and returned then revised. */
+  for (guint i = 0; i < credentials->len; i++)
+    {
+      AssayCredential *credential = g_ptr_array_index (credentials, i);
+      const char *approval = assay_credential_get_approval (credential);
+
+      if (approval != NULL)
+        f->demo_packets++, f->demo_approved += g_str_equal (approval, "approved");
+      else if (f->credential == NULL && assay_credential_get_status (credential) == ASSAY_CREDENTIAL_STATUS_PUBLISHED)
+        f->credential = g_object_ref (credential);
+    }
   g_assert_nonnull (f->credential);
+  g_assert_cmpuint (f->demo_packets, ==, 2);
+  g_assert_cmpuint (f->demo_approved, ==, 1);
 }
 
 static void
