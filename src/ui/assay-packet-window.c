@@ -400,6 +400,16 @@ on_feedback_changed_cb (GtkEditable *entry,
     }
 }
 
+/* The round before the one shown, if any. */
+static AssayPacket *
+previous_round (AssayPacketWindow *self)
+{
+  for (guint i = 1; i < self->rounds->len; i++)
+    if (g_ptr_array_index (self->rounds, i) == self->packet)
+      return g_ptr_array_index (self->rounds, i - 1);
+  return NULL;
+}
+
 static GtkWidget *
 build_card (AssayPacketWindow             *self,
             const AssayFrameworkIndicator *indicator,
@@ -416,6 +426,8 @@ build_card (AssayPacketWindow             *self,
   GtkWidget *attach = gtk_button_new_with_mnemonic (_("_Attach Documents…"));
   GtkWidget *derived = derived_row (self, indicator);
   g_autofree char *feedback = feedback_for (self->packet, indicator->id);
+  AssayPacket *previous = previous_round (self);
+  g_autofree char *earlier = previous ? feedback_for (previous, indicator->id) : NULL;
   g_autofree char *full = indicator->name ? g_strdup_printf ("%s: %s", indicator->name, indicator->text)
                                           : g_strdup (indicator->text);
   Card *card = g_new0 (Card, 1);
@@ -513,9 +525,12 @@ build_card (AssayPacketWindow             *self,
       g_signal_connect (entry, "changed", G_CALLBACK (on_feedback_changed_cb), card);
       gtk_box_append (GTK_BOX (card_box), entry);
     }
-  else if (feedback != NULL && *feedback != '\0')
+  else if ((feedback != NULL && *feedback != '\0') || (earlier != NULL && *earlier != '\0'))
     {
-      g_autofree char *said = g_strdup_printf (_("State’s feedback: %s"), feedback);
+      /* A revision shows what the state said of the round before. */
+      g_autofree char *said = feedback && *feedback
+        ? g_strdup_printf (_("State’s feedback: %s"), feedback)
+        : g_strdup_printf (_("State’s feedback on round %d: %s"), (int) assay_packet_get_round (previous), earlier);
       GtkWidget *label = gtk_label_new (said);
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
