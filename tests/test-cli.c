@@ -609,6 +609,118 @@ test_cli_packet (Fixture       *f,
   g_assert_cmpstr (check->out, ==, "ok\n");
 }
 
+static char *
+received_submission (Fixture    *f,
+                     const char *earner_email,
+                     guint       skip)
+{
+  g_autoptr(JsonArray) submissions = list_json (f, "submissions");
+
+  for (guint i = 0; i < json_array_get_length (submissions); i++)
+    {
+      JsonObject *submission = json_array_get_object_element (submissions, i);
+
+      const char *status = json_object_get_string_member (submission, "status");
+
+      if ((g_str_equal (status, "received") || g_str_equal (status, "in-review"))
+          && (earner_email == NULL || g_str_equal (json_object_get_string_member (submission, "earner_email"), earner_email))
+          && skip-- == 0)
+        return g_strdup (json_object_get_string_member (submission, "id"));
+    }
+  return NULL;
+}
+
+/* `review` and `decide`: the rules of assessment kept by the store, two
+ * agreeing reviews deciding, two far apart going to moderation. */
+static void
+test_cli_review_decide (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(Result) demo = run (f, "demo");
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(Result) staff = NULL, conflicted = NULL, incomplete = NULL, unknown = NULL;
+  g_autoptr(Result) one = NULL, two = NULL, decided = NULL, again = NULL, locked = NULL, early = NULL;
+  g_autoptr(Result) moderation = NULL, check = NULL;
+  const char *all_three[] = { "--level", "1=3", "--level", "2=3", "--level", "3=3", "--level", "4=3", "--level", "5=3" };
+
+  assert_ok (demo);
+  first = received_submission (f, "pnatarajan@vrcusd404.example", 0);
+  g_assert_nonnull (first);
+
+  staff = run (f, "review", first, "--assessor", "tomas.lindqvist@prairie-elc.example", "--level", "1=3");
+  assert_failed (staff, 1, "assessor role");
+  /* Denise Faulkner declared a conflict with the earner's district. */
+  conflicted = run (f, "review", first, "--assessor", "dfaulkner@example.org", "--level", "1=3");
+  assert_failed (conflicted, 1, "district");
+  incomplete = run (f, "review", first, "--assessor", "araman@example.org", "--level", "1=3", "--submit");
+  assert_failed (incomplete, 1, "Every criterion");
+  unknown = run (f, "review", first, "--assessor", "araman@example.org", "--level", "Nonsense=3");
+  assert_failed (unknown, 1, "no criterion");
+  early = run (f, "decide", first);
+  assert_failed (early, 1, "needs 2 submitted reviews");
+
+  one = run (f, "review", first, "--assessor", "araman@example.org",
+             all_three[0], all_three[1], all_three[2], all_three[3], all_three[4], all_three[5],
+             all_three[6], all_three[7], all_three[8], all_three[9], "--comment", "1=Clear checkpoints", "--submit");
+  assert_ok (one);
+  two = run (f, "review", first, "--assessor", "kadjei@example.org",
+             "--level", "1=4", "--level", "2=Accomplished", "--level", "3=3", "--level", "4=3", "--level", "5=3",
+             "--feedback", "Every claim is backed by student work.", "--submit");
+  assert_ok (two);
+  decided = run (f, "decide", first);
+  assert_ok (decided);
+  g_assert_cmpstr (decided->out, ==, "award\n");
+  again = run (f, "decide", first);
+  assert_failed (again, 1, "decided already");
+  locked = run (f, "review", first, "--assessor", "araman@example.org", "--level", "1=1");
+  assert_failed (locked, 1, "can no longer change");
+
+  /* The lowest level against the highest on every criterion, by two
+   * assessors free of conflicts: moderation, nothing decided. */
+  second = received_submission (f, "egarrity@vrcusd404.example", 0);
+  g_assert_nonnull (second);
+  {
+    g_autoptr(Result) shown = run (f, "show", "submission", second, "--json");
+    g_autoptr(JsonNode) root = json_from_string (shown->out, NULL);
+    const char *credential = json_object_get_string_member (json_node_get_object (root), "credential_id");
+    g_autoptr(Result) rubric = run (f, "show", "credential", credential, "--json");
+    g_autoptr(JsonNode) rubric_root = json_from_string (rubric->out, NULL);
+    JsonObject *object = json_object_get_object_member (json_node_get_object (rubric_root), "rubric");
+    guint n_criteria = json_array_get_length (json_object_get_array_member (object, "criteria"));
+    guint n_levels = json_array_get_length (json_object_get_array_member (object, "levels"));
+    const char *assessors[] = { "lferreirahale@example.edu", "kadjei@example.org" };
+
+    for (guint a = 0; a < 2; a++)
+      {
+        g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+        g_autoptr(Result) result = NULL;
+
+        g_ptr_array_add (argv, g_strdup ("review"));
+        g_ptr_array_add (argv, g_strdup (second));
+        g_ptr_array_add (argv, g_strdup ("--assessor"));
+        g_ptr_array_add (argv, g_strdup (assessors[a]));
+        for (guint c = 1; c <= n_criteria; c++)
+          {
+            g_ptr_array_add (argv, g_strdup ("--level"));
+            g_ptr_array_add (argv, g_strdup_printf ("%u=%u", c, a == 0 ? 1 : n_levels));
+          }
+        g_ptr_array_add (argv, g_strdup ("--submit"));
+        g_ptr_array_add (argv, NULL);
+        result = run_argv (f, (const char * const *) argv->pdata);
+        assert_ok (result);
+      }
+  }
+  moderation = run (f, "decide", second);
+  assert_ok (moderation);
+  g_assert_cmpstr (moderation->out, ==, "needs-moderation\n");
+
+  /* Every step left the audit chain whole. */
+  check = run (f, "check");
+  assert_ok (check);
+  g_assert_cmpstr (check->out, ==, "ok\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -627,6 +739,7 @@ main (int   argc,
   ADD ("/assay/cli/check-blobs", test_cli_check_blobs);
   ADD ("/assay/cli/scale", test_cli_scale);
   ADD ("/assay/cli/packet", test_cli_packet);
+  ADD ("/assay/cli/review-decide", test_cli_review_decide);
 #undef ADD
 
   return g_test_run ();

@@ -20,5 +20,13 @@ gboolean _assay_cli_packet (AssayCli  *cli,
                             int        argc,
                             char     **argv,
                             GError   **error);
+gboolean _assay_cli_review (AssayCli  *cli,
+                            int        argc,
+                            char     **argv,
+                            GError   **error);
+gboolean _assay_cli_decide (AssayCli  *cli,
+                            int        argc,
+                            char     **argv,
+                            GError   **error);
 
 G_END_DECLS

@@ -37,6 +37,8 @@ static const struct {
   { "import", _assay_cli_import },
   { "pack", _assay_cli_pack },
   { "packet", _assay_cli_packet },
+  { "review", _assay_cli_review },
+  { "decide", _assay_cli_decide },
 };
 
 static void
@@ -68,6 +70,12 @@ print_help (void)
              "  pack --credential ID --earner EMAIL --out BUNDLE.zip\n"
              "       [--reflection CRITERION=TEXTFILE]… FILE…\n"
              "                          Build an evidence bundle as an educator would; print its path\n"
+             "  review SUBMISSION --assessor EMAIL (--level CRITERION=LEVEL)…\n"
+             "       [--comment CRITERION=TEXT]… [--feedback TEXT] [--submit]\n"
+             "                          Record an assessor's scores (criteria and levels by id, name\n"
+             "                          or number); --submit locks the review; print the review id\n"
+             "  decide SUBMISSION       Apply the credential's decision rule to the submitted reviews;\n"
+             "                          print award, not-yet or needs-moderation\n"
              "  packet CREDENTIAL --framework ID --out FILE.pdf [--zip FILE.zip]\n"
              "                          Typeset the credential's approval packet against a framework\n"
              "                          (see “list frameworks”), with --zip also a zip of the PDF and\n"
